@@ -1,0 +1,43 @@
+using Connectors.Kubernetes.Testing.Identity;
+using Microsoft.AspNetCore.Http;
+
+namespace Connectors.Kubernetes.Testing.Api;
+
+/// <summary>One API request after routing and authentication.</summary>
+internal sealed record RequestContext(HttpContext Http, ApiRoute Route, AuthenticatedUser User, string Verb)
+{
+    public string? Query(string name)
+    {
+        var value = Http.Request.Query[name];
+        return value.Count == 0 ? null : value[0];
+    }
+
+    public bool QueryFlag(string name) => Query(name) is "true" or "1";
+
+    public async Task<byte[]> ReadBodyAsync()
+    {
+        var contentType = Http.Request.ContentType;
+        if (contentType is not null && contentType.Contains("protobuf", StringComparison.OrdinalIgnoreCase))
+        {
+            // Like an API server without protobuf for a kind: 415 makes client-go retry in JSON.
+            throw ApiException.UnsupportedMediaType(contentType);
+        }
+
+        using var buffer = new MemoryStream();
+        await Http.Request.Body.CopyToAsync(buffer, Http.RequestAborted).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The API verb of a request, as the authorizer names it.</summary>
+    public static string VerbOf(string method, ApiRoute route, bool watch) => method switch
+    {
+        "GET" or "HEAD" when route.Name is null => watch ? "watch" : "list",
+        "GET" or "HEAD" => route.Resource is not null && watch ? "watch" : "get",
+        "POST" => "create",
+        "PUT" => "update",
+        "PATCH" => "patch",
+        "DELETE" when route.Name is null => "deletecollection",
+        "DELETE" => "delete",
+        _ => method.ToLowerInvariant(),
+    };
+}

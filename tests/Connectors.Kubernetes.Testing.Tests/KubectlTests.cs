@@ -1,0 +1,97 @@
+using Connectors.Kubernetes.Testing.Tests.Support;
+
+namespace Connectors.Kubernetes.Testing.Tests;
+
+/// <summary>The real kubectl against the loopback server, configured only by an emitted kubeconfig.</summary>
+public sealed class KubectlTests
+{
+    private const string Deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          labels: {app: web}
+        spec:
+          replicas: 2
+          selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+              - name: web
+                image: registry.example.test/web:1.0
+                ports:
+                - containerPort: 8080
+        """;
+
+    public static TheoryData<LoopbackIdentityKind> AuthMethods => new() { LoopbackIdentityKind.Token, LoopbackIdentityKind.Basic, LoopbackIdentityKind.ClientCertificate };
+
+    [SkippableTheory]
+    [MemberData(nameof(AuthMethods))]
+    public async Task Kubectl_get_ns_get_pods_and_whoami_work_with_each_auth_method(LoopbackIdentityKind kind)
+    {
+        Kubectl.SkipIfMissing();
+        await using var server = await LoopbackKubernetesServer.StartAsync(new LoopbackKubernetesServerOptions { Namespaces = { "ml" } });
+        var identity = kind switch
+        {
+            LoopbackIdentityKind.Token => server.Identities.AddToken("tina", groups: ["ml"]),
+            LoopbackIdentityKind.Basic => server.Identities.AddBasic("bob", groups: ["ops"]),
+            _ => server.Identities.AddClientCertificate("carol", ["team-a"]),
+        };
+        using var temp = new TempDirectory();
+        var kubeconfig = await server.WriteKubeconfigAsync(temp.File("config"), identity);
+
+        var ns = await Kubectl.RunAsync(kubeconfig, "get", "ns");
+        Assert.True(ns.ExitCode == 0, ns.Error);
+        Assert.Matches(@"(?m)^NAME\s+STATUS\s+AGE", ns.Output);
+        Assert.Matches(@"(?m)^ml\s+Active\s+", ns.Output);
+        Assert.Matches(@"(?m)^kube-system\s+Active\s+", ns.Output);
+
+        var whoami = await Kubectl.RunAsync(kubeconfig, "auth", "whoami");
+        Assert.True(whoami.ExitCode == 0, whoami.Error);
+        Assert.Matches($@"(?m)^Username\s+{identity.UserName}\s*$", whoami.Output);
+        Assert.Contains("system:authenticated", whoami.Output);
+
+        var pods = await Kubectl.RunAsync(kubeconfig, "get", "pods", "-A");
+        Assert.True(pods.ExitCode == 0, pods.Error);
+        Assert.Contains("No resources found", pods.Error + pods.Output);
+    }
+
+    [SkippableFact]
+    public async Task Kubectl_apply_creates_then_patches_a_deployment_that_becomes_ready()
+    {
+        Kubectl.SkipIfMissing();
+        await using var server = await LoopbackKubernetesServer.StartAsync();
+        using var temp = new TempDirectory();
+        var kubeconfig = await server.WriteKubeconfigAsync(temp.File("config"));
+        var manifest = temp.File("deploy.yaml");
+        await File.WriteAllTextAsync(manifest, Deployment);
+
+        var created = await Kubectl.RunAsync(kubeconfig, "apply", "-f", manifest);
+        Assert.True(created.ExitCode == 0, created.Error);
+        Assert.Contains("deployment.apps/web created", created.Output);
+
+        var rollout = await Kubectl.RunAsync(kubeconfig, "rollout", "status", "deployment/web", "--timeout=20s");
+        Assert.True(rollout.ExitCode == 0, rollout.Error);
+        Assert.Contains("successfully rolled out", rollout.Output);
+
+        var pods = await Kubectl.RunAsync(kubeconfig, "get", "pods", "-A");
+        Assert.True(pods.ExitCode == 0, pods.Error);
+        Assert.Matches(@"(?m)^NAMESPACE\s+NAME\s+READY\s+STATUS", pods.Output);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(pods.Output, @"(?m)^default\s+web-[0-9a-f]+-\w+\s+1/1\s+Running").Count);
+
+        await File.WriteAllTextAsync(manifest, Deployment.Replace("web:1.0", "web:2.0", StringComparison.Ordinal).Replace("replicas: 2", "replicas: 3", StringComparison.Ordinal));
+        var configured = await Kubectl.RunAsync(kubeconfig, "apply", "-f", manifest);
+        Assert.True(configured.ExitCode == 0, configured.Error);
+        Assert.Contains("deployment.apps/web configured", configured.Output);
+        Assert.Contains(server.Requests, r => r.Method == "PATCH" && r.Path == "/apis/apps/v1/namespaces/default/deployments/web" && r.StatusCode == 200);
+
+        var image = await Kubectl.RunAsync(kubeconfig, "get", "deployment", "web", "-o", "jsonpath={.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].ports[0].containerPort} {.spec.replicas}");
+        Assert.Equal("registry.example.test/web:2.0 8080 3", image.Output.Trim());
+
+        var unchanged = await Kubectl.RunAsync(kubeconfig, "apply", "-f", manifest);
+        Assert.Contains("deployment.apps/web unchanged", unchanged.Output);
+    }
+}
