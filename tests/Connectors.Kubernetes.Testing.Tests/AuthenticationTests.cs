@@ -115,10 +115,9 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
-    public void Identities_never_show_their_credentials()
+    public async Task Identities_never_show_their_credentials()
     {
-        var server = LoopbackKubernetesServer.StartAsync().GetAwaiter().GetResult();
-        try
+        await using var server = await LoopbackKubernetesServer.StartAsync();
         {
             var token = server.Identities.AddToken("tina", token: "tok-visible-only-on-purpose");
             var basic = server.Identities.AddBasic("bob", "pw-visible-only-on-purpose");
@@ -126,10 +125,6 @@ public sealed class AuthenticationTests
             Assert.DoesNotContain("pw-visible", basic.ToString());
             Assert.DoesNotContain("tok-visible", server.GetKubeconfig(token).ToString());
             Assert.Contains("tok-visible-only-on-purpose", server.GetKubeconfig(token).ToYaml());
-        }
-        finally
-        {
-            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 }

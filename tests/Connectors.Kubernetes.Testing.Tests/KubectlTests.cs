@@ -80,7 +80,7 @@ public sealed class KubectlTests
         var pods = await Kubectl.RunAsync(kubeconfig, "get", "pods", "-A");
         Assert.True(pods.ExitCode == 0, pods.Error);
         Assert.Matches(@"(?m)^NAMESPACE\s+NAME\s+READY\s+STATUS", pods.Output);
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(pods.Output, @"(?m)^default\s+web-[0-9a-f]+-\w+\s+1/1\s+Running").Count);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(pods.Output, @"(?m)^default\s+web-[0-9a-f]+-\w+\s+1/1\s+Running"));
 
         await File.WriteAllTextAsync(manifest, Deployment.Replace("web:1.0", "web:2.0", StringComparison.Ordinal).Replace("replicas: 2", "replicas: 3", StringComparison.Ordinal));
         var configured = await Kubectl.RunAsync(kubeconfig, "apply", "-f", manifest);
