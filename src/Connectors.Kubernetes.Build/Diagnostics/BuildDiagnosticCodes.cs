@@ -1,0 +1,46 @@
+namespace Connectors.Kubernetes.Build.Diagnostics;
+
+/// <summary>
+/// The codes the MSBuild layer reports on its own. Shared declaration rules keep their rule number
+/// (rule N is <c>KC2000+N</c>, see <see cref="FromSharedRule"/>); checks only a build can make start
+/// at <c>KC2100</c> so the two ranges never collide.
+/// </summary>
+internal static class BuildDiagnosticCodes
+{
+    /// <summary>The validation itself failed unexpectedly; reported as a warning with the way to skip it.</summary>
+    public const string ValidationCrashed = "KC2100";
+
+    /// <summary>Two <c>KubernetesConnector</c> items share a name.</summary>
+    public const string DuplicateName = "KC2101";
+
+    /// <summary>A secret (token, username, password or inline client key) was written into the project file.</summary>
+    public const string SecretInProjectFile = "KC2102";
+
+    /// <summary>A secret parameter of a connector has no value in user secrets, appsettings or the environment.</summary>
+    public const string SecretParameterMissing = "KC2103";
+
+    /// <summary>The project's user secrets file cannot be read as JSON.</summary>
+    public const string UserSecretsUnreadable = "KC2104";
+
+    /// <summary>An auto-configure connector finds no kubeconfig file.</summary>
+    public const string KubeconfigNotFound = "KC2105";
+
+    /// <summary>An auto-configure connector names a context the kubeconfig does not have.</summary>
+    public const string KubeconfigContextNotFound = "KC2106";
+
+    /// <summary>The credentials an auto-configure connector would lift have already expired.</summary>
+    public const string LiftedCredentialsExpired = "KC2107";
+
+    /// <summary>A referenced component requires a connector the app host does not declare.</summary>
+    public const string RequiredConnectorNotDeclared = "KC2108";
+
+    /// <summary>A <c>KubernetesConnector</c> item carries metadata the contract does not know (a typo, usually).</summary>
+    public const string UnknownMetadata = "KC2109";
+
+    /// <summary>A kubeconfig file exists but cannot be read.</summary>
+    public const string KubeconfigUnreadable = "KC2110";
+
+    /// <summary>Maps shared declaration rule <paramref name="ruleNumber"/> to its MSBuild code.</summary>
+    public static string FromSharedRule(int ruleNumber) =>
+        "KC" + (2000 + ruleNumber).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+}
