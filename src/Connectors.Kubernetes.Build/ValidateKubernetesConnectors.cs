@@ -50,6 +50,19 @@ public sealed class ValidateKubernetesConnectors : Microsoft.Build.Utilities.Tas
 
     private static readonly string[] AppSettingsFiles = ["appsettings.json", "appsettings.Development.json"];
 
+    /// <summary>
+    /// The project's <c>$(TreatWarningsAsErrors)</c>. MSBuild applies it to compiler warnings only, so the
+    /// task promotes its own warnings, as users expect, except those listed in <see cref="NoWarn"/> or
+    /// <see cref="WarningsNotAsErrors"/>.
+    /// </summary>
+    public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary>The project's <c>$(WarningsNotAsErrors)</c>: codes kept as warnings under <see cref="TreatWarningsAsErrors"/>.</summary>
+    public string? WarningsNotAsErrors { get; set; }
+
+    /// <summary>The project's <c>$(NoWarn)</c>: codes MSBuild silences; never promoted.</summary>
+    public string? NoWarn { get; set; }
+
     /// <summary>Reads environment variables; replaced by tests.</summary>
     internal Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
 
@@ -158,7 +171,7 @@ public sealed class ValidateKubernetesConnectors : Microsoft.Build.Utilities.Tas
     private void Report(BuildDiagnostic diagnostic)
     {
         var location = diagnostic.Location;
-        if (diagnostic.Severity == BuildSeverity.Error)
+        if (diagnostic.Severity == BuildSeverity.Error || IsPromoted(diagnostic.Code))
         {
             Log.LogError(null, diagnostic.Code, null, location.File, location.Line, location.Column, 0, 0, diagnostic.Message);
         }
@@ -167,6 +180,13 @@ public sealed class ValidateKubernetesConnectors : Microsoft.Build.Utilities.Tas
             Log.LogWarning(null, diagnostic.Code, null, location.File, location.Line, location.Column, 0, 0, diagnostic.Message);
         }
     }
+
+    private bool IsPromoted(string code) =>
+        TreatWarningsAsErrors && !Lists(NoWarn, code) && !Lists(WarningsNotAsErrors, code);
+
+    private static bool Lists(string? codes, string code) =>
+        codes is not null && codes.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Contains(code, StringComparer.OrdinalIgnoreCase);
 
     private static string FirstFrame(Exception e)
     {

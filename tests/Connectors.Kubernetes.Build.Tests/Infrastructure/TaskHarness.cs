@@ -27,6 +27,9 @@ internal sealed class TaskHarness : IDisposable
 
     public List<ITaskItem> Requirements { get; } = [];
 
+    /// <summary>Sets further task parameters before it runs.</summary>
+    public Action<ValidateKubernetesConnectors>? Configure { get; set; }
+
     public List<ITaskItem> ProjectReferences { get; } = [];
 
     public void SetEnvironment(string name, string? value)
@@ -68,6 +71,7 @@ internal sealed class TaskHarness : IDisposable
             Environment = name => _environment.GetValueOrDefault(name),
             Clock = () => Now,
         };
+        Configure?.Invoke(task);
         var result = task.Execute();
         Assert.Equal(engine.Errors.Count == 0, result);
         return engine;
