@@ -102,6 +102,7 @@ public class BuildValidationBenchmarks
 
         text.AppendLine("  <PropertyGroup>");
         text.AppendLine("    <TargetFramework>net10.0</TargetFramework>");
+        text.AppendLine("    <OutputType>Exe</OutputType>");
         text.AppendLine("    <UserSecretsId>kc-bench</UserSecretsId>");
         if (imports is { } j)
         {
