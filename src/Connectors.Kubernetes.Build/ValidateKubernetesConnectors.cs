@@ -107,9 +107,9 @@ public sealed class ValidateKubernetesConnectors : Microsoft.Build.Utilities.Tas
         var items = ConnectorItemReader.Read(Connectors, projectFile);
         var diagnostics = new List<BuildDiagnostic>();
 
-        diagnostics.AddRange(SecretMetadataCheck.Check(items, locator));
+        var now = Clock();
+        diagnostics.AddRange(DeclarationRulesCheck.Check(items, projectDirectory, now, locator));
         diagnostics.AddRange(UnknownMetadataCheck.Check(items, locator));
-        diagnostics.AddRange(DeclarationRulesCheck.Check(items, projectDirectory, locator));
         diagnostics.AddRange(DuplicateNameCheck.Check(items, locator));
 
         if (CheckSecrets)
@@ -119,7 +119,7 @@ public sealed class ValidateKubernetesConnectors : Microsoft.Build.Utilities.Tas
 
         if (CheckKubeconfig)
         {
-            diagnostics.AddRange(new AutoConfigureCheck(projectDirectory, Environment, Clock(), locator).Check(items));
+            diagnostics.AddRange(new AutoConfigureCheck(projectDirectory, Environment, now, locator).Check(items));
         }
 
         diagnostics.AddRange(ComponentRequirementCheck.Check(Requirements, items, ProjectReferences, projectFile, locator));

@@ -2,7 +2,7 @@ namespace Connectors.Kubernetes.Build.Diagnostics;
 
 /// <summary>
 /// The codes the MSBuild layer reports on its own. Shared declaration rules keep their rule number
-/// (rule N is <c>KC2000+N</c>, see <see cref="FromSharedRule"/>); checks only a build can make start
+/// (rule N is <c>KC2000+N</c>, via <c>ConnectorRules.Code</c>); checks only a build can make start
 /// at <c>KC2100</c> so the two ranges never collide.
 /// </summary>
 internal static class BuildDiagnosticCodes
@@ -13,8 +13,7 @@ internal static class BuildDiagnosticCodes
     /// <summary>Two <c>KubernetesConnector</c> items share a name.</summary>
     public const string DuplicateName = "KC2101";
 
-    /// <summary>A secret (token, username, password or inline client key) was written into the project file.</summary>
-    public const string SecretInProjectFile = "KC2102";
+    // KC2102 is not used: secrets written into the project file are shared rule 17 (KC2017).
 
     /// <summary>A secret parameter of a connector has no value in user secrets, appsettings or the environment.</summary>
     public const string SecretParameterMissing = "KC2103";
@@ -40,7 +39,4 @@ internal static class BuildDiagnosticCodes
     /// <summary>A kubeconfig file exists but cannot be read.</summary>
     public const string KubeconfigUnreadable = "KC2110";
 
-    /// <summary>Maps shared declaration rule <paramref name="ruleNumber"/> to its MSBuild code.</summary>
-    public static string FromSharedRule(int ruleNumber) =>
-        "KC" + (2000 + ruleNumber).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 }

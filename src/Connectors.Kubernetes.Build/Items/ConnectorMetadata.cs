@@ -36,8 +36,8 @@ internal static class ConnectorMetadata
     };
 
     /// <summary>
-    /// Metadata names that carry a secret. They are rejected wherever they appear; the value is never
-    /// read further than "is it set".
+    /// Metadata names that carry a secret, or data that the contract takes as a path. They are handed to
+    /// the shared validator, which rejects inline secrets (KC2017) without repeating the value.
     /// </summary>
     public static readonly IReadOnlyCollection<string> Secret = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

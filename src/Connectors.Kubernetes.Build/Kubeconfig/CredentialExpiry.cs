@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Text.Json;
+using Connectors.Kubernetes.Validation;
 
 namespace Connectors.Kubernetes.Build.Kubeconfig;
 
@@ -18,7 +17,7 @@ internal static class CredentialExpiry
     public static (DateTimeOffset ExpiresAt, string What)? Find(IReadOnlyDictionary<string, object?> user, string kubeconfigDirectory)
     {
         var found = new List<(DateTimeOffset, string)>();
-        if (user.GetValueOrDefault("token") is string token && JwtExpiry(token) is { } tokenExpiry)
+        if (user.GetValueOrDefault("token") is string token && JwtExpiry.Read(token) is { } tokenExpiry)
         {
             found.Add((tokenExpiry, "token"));
         }
@@ -32,47 +31,18 @@ internal static class CredentialExpiry
         return found.Count == 0 ? null : found.MinBy(f => f.Item1);
     }
 
-    /// <summary>The <c>exp</c> claim of a JWT, or null when <paramref name="token"/> is not a JWT with one.</summary>
-    public static DateTimeOffset? JwtExpiry(string token)
-    {
-        var parts = token.Split('.');
-        if (parts.Length != 3)
-        {
-            return null;
-        }
-
-        try
-        {
-            var payload = parts[1].Replace('-', '+').Replace('_', '/');
-            payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-            using var document = JsonDocument.Parse(Convert.FromBase64String(payload));
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("exp", out var exp)
-                && exp.TryGetInt64(out var seconds)
-                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                : null;
-        }
-        catch (Exception e) when (e is FormatException or JsonException or ArgumentOutOfRangeException)
-        {
-            return null; // an opaque token: its expiry is unknown, which is not an error
-        }
-    }
-
     private static DateTimeOffset? CertificateExpiry(IReadOnlyDictionary<string, object?> user, string kubeconfigDirectory)
     {
         try
         {
-            string? pem = null;
-            if (user.GetValueOrDefault("client-certificate-data") is string data && data.Length > 0)
+            var value = user.GetValueOrDefault("client-certificate-data") as string;
+            if (string.IsNullOrEmpty(value))
             {
-                pem = Encoding.ASCII.GetString(Convert.FromBase64String(data));
-            }
-            else if (user.GetValueOrDefault("client-certificate") is string path && path.Length > 0)
-            {
-                var full = Path.IsPathRooted(path) ? path : Path.Combine(kubeconfigDirectory, path);
-                pem = File.Exists(full) ? File.ReadAllText(full) : null;
+                value = user.GetValueOrDefault("client-certificate") as string;
             }
 
+            // The shared loader takes base64 data and file paths alike (relative to the kubeconfig).
+            var pem = string.IsNullOrEmpty(value) ? null : CertificateMaterial.TryLoad(value, kubeconfigDirectory, "CERTIFICATE", secret: false, out _, out _);
             if (pem is null)
             {
                 return null;

@@ -48,10 +48,11 @@ public sealed class ItemShapeTests : IDisposable
                 <KubernetesConnector Include="kube-prod" Server="https://kube-prod.example.test" {metadata}="{canary}" />
             """, checkSecrets: false);
 
-        var error = Assert.Single(engine.Errors, e => e.Code == "KC2102");
+        var error = Assert.Single(engine.Errors, e => e.Code == "KC2017");
         Assert.Equal(3, error.LineNumber);
         Assert.Equal(86, error.ColumnNumber);
-        Assert.Contains($"metadata '{metadata}'", error.Message);
+        Assert.Contains("kube-prod-", error.Message);
+        Assert.DoesNotContain(engine.Codes, code => code == "KC2109");
         Assert.DoesNotContain(engine.Lines, line => line.Contains(canary, StringComparison.Ordinal));
     }
 
@@ -59,11 +60,11 @@ public sealed class ItemShapeTests : IDisposable
     public void Inline_client_key_is_an_error_but_a_path_is_fine()
     {
         var engine = _harness.Run("""
-                <KubernetesConnector Include="inline" ClientKey="-----BEGIN PRIVATE KEY-----MIIEvQ-----END PRIVATE KEY-----" />
-                <KubernetesConnector Include="path" ClientKey="certs/client.key" />
+                <KubernetesConnector Include="inline" Server="https://a.example.test" ClientCertificate="certs/client.crt" ClientKey="-----BEGIN PRIVATE KEY-----MIIEvQ-----END PRIVATE KEY-----" />
+                <KubernetesConnector Include="path" Server="https://b.example.test" ClientCertificate="certs/client.crt" ClientKey="certs/client.key" />
             """, checkSecrets: false);
 
-        var error = Assert.Single(engine.Errors, e => e.Code == "KC2102");
+        var error = Assert.Single(engine.Errors, e => e.Code == "KC2017");
         Assert.Contains("'inline'", error.Message);
         Assert.DoesNotContain("MIIEvQ", error.Message);
     }
