@@ -109,6 +109,7 @@ public sealed class ValidateKubernetesConnectors : Microsoft.Build.Utilities.Tas
 
         var now = Clock();
         diagnostics.AddRange(DeclarationRulesCheck.Check(items, projectDirectory, now, locator));
+        diagnostics.AddRange(ItemValueCheck.Check(items, locator));
         diagnostics.AddRange(UnknownMetadataCheck.Check(items, locator));
         diagnostics.AddRange(DuplicateNameCheck.Check(items, locator));
 

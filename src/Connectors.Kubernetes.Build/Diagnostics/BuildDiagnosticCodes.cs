@@ -39,4 +39,16 @@ internal static class BuildDiagnosticCodes
     /// <summary>A kubeconfig file exists but cannot be read.</summary>
     public const string KubeconfigUnreadable = "KC2110";
 
+    /// <summary><c>AutoConfigure</c> or <c>Default</c> is not <c>true</c> or <c>false</c>.</summary>
+    public const string InvalidItemBoolean = "KC2111";
+
+    /// <summary><c>Labels</c> is not a list of <c>key=value</c> pairs.</summary>
+    public const string InvalidLabels = "KC2112";
+
+    /// <summary><c>Context</c> or <c>Kubeconfig</c> on an item that is not auto-configured: ignored.</summary>
+    public const string AutoConfigureMetadataIgnored = "KC2113";
+
+    /// <summary>More than one connector is marked <c>Default="true"</c>.</summary>
+    public const string MultipleDefaults = "KC2114";
+
 }
