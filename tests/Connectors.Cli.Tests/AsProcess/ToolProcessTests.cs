@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Connectors.Cli.Tests.Support;
 
@@ -67,57 +66,6 @@ public sealed class ToolProcessTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error KC5109", result.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_projects_still_build_after_register_and_connect()
-    {
-        _workspace.Write("AppHost/Program.cs", "System.Console.WriteLine(\"app host\");\n");
-        var component = _workspace.Write("Orchestrator/Orchestrator.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-            </Project>
-
-            """);
-        _workspace.Write("Orchestrator/Class1.cs", "namespace Orchestrator; public static class Marker;\n");
-
-        Assert.Equal(0, (await RunAsync(Canary, "register", "kube-prod", "--server", "https://kube-prod.example.test", "--token", "-")).ExitCode);
-        Assert.Equal(0, (await RunAsync(null, "connect", component, "--connector", "kube-prod")).ExitCode);
-
-        foreach (var project in new[] { _workspace.ProjectPath, component })
-        {
-            var (exit, log) = await BuildAsync(project);
-            Assert.True(exit == 0, log);
-            Assert.DoesNotContain(Canary, log, StringComparison.Ordinal);
-        }
-    }
-
-    private async Task<(int Exit, string Log)> BuildAsync(string project)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(project)!,
-        };
-        foreach (var arg in new[] { "build", project, "-nologo", "-v:n", "-p:NuGetAudit=false" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["HOME"] = _workspace.Home;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        start.Environment["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
     }
 
     public void Dispose() => _workspace.Dispose();

@@ -32,7 +32,9 @@ public sealed class CliWorkspace : IDisposable
         File.WriteAllText(ProjectPath, projectText);
         Home = _folder.Combine("home");
         Directory.CreateDirectory(Home);
-        SecretsRoot = _folder.Combine("usersecrets");
+        // The standard place under the private HOME, so a real build of the project (the MSBuild task
+        // reads $(HOME)/.microsoft/usersecrets) sees exactly what the tool wrote.
+        SecretsRoot = Path.Combine(Home, ".microsoft", "usersecrets");
         Environment = new Dictionary<string, string?>
         {
             ["HOME"] = Home,
