@@ -37,7 +37,7 @@ public sealed class LoopbackKubernetesServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly LoopbackCertificateAuthority _authority;
     private readonly X509Certificate2 _servingCertificate;
-    private readonly X509Certificate2 _mismatchedCertificate;
+    private readonly Lazy<X509Certificate2> _mismatchedCertificate;
     private readonly ObjectStore _store;
     private readonly PodLogBook _logs;
     private readonly RequestLog _requests;
@@ -50,7 +50,7 @@ public sealed class LoopbackKubernetesServer : IAsyncDisposable
         WebApplication app,
         LoopbackCertificateAuthority authority,
         X509Certificate2 servingCertificate,
-        X509Certificate2 mismatchedCertificate,
+        Lazy<X509Certificate2> mismatchedCertificate,
         ObjectStore store,
         PodLogBook logs,
         RequestLog requests,
@@ -102,16 +102,17 @@ public sealed class LoopbackKubernetesServer : IAsyncDisposable
         options.Validate();
         var time = options.TimeProvider;
 
-        var authority = LoopbackCertificateAuthority.Create("loopback-kubernetes-ca", time);
-        var dnsNames = new List<string> { "localhost" };
-        if (options.ServerName is not null)
-        {
-            dnsNames.Add(options.ServerName);
-        }
+        // Key generation and signing run beside the (independent) web host set-up: on a cold
+        // process both are mostly one-time JIT and crypto initialisation.
+        var certificates = Task.Run(
+            () =>
+            {
+                var ca = LoopbackCertificateAuthority.Create("loopback-kubernetes-ca", time);
+                string[] dnsNames = options.ServerName is null ? ["localhost"] : ["localhost", options.ServerName];
+                return (Authority: ca, Serving: ca.IssueServerCertificate(dnsNames, [IPAddress.Loopback, IPAddress.IPv6Loopback]));
+            },
+            cancellationToken);
 
-        var serving = authority.IssueServerCertificate(dnsNames, [IPAddress.Loopback, IPAddress.IPv6Loopback]);
-        var mismatched = authority.IssueServerCertificate(["wrong-name.invalid"], []);
-        var identities = new LoopbackIdentities(authority, options.AdminUserName);
         var faults = new LoopbackFaults();
         var store = new ObjectStore(time);
         foreach (var name in DefaultNamespaces.Concat(options.Namespaces).Distinct(StringComparer.Ordinal))
@@ -125,6 +126,8 @@ public sealed class LoopbackKubernetesServer : IAsyncDisposable
         var tables = new TableConverter(time);
         var resources = new ResourceHandler(store, tables, new WatchStreamer(store, tables, stopping.Token), new PodLogStreamer(store, logs, stopping.Token));
 
+        X509Certificate2 serving = null!;
+        Lazy<X509Certificate2> mismatched = null!;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
@@ -134,7 +137,7 @@ public sealed class LoopbackKubernetesServer : IAsyncDisposable
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
                 listen.UseHttps(https =>
                 {
-                    https.ServerCertificateSelector = (_, _) => faults.ServeMismatchedCertificate ? mismatched : serving;
+                    https.ServerCertificateSelector = (_, _) => faults.ServeMismatchedCertificate ? mismatched.Value : serving;
                     https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
                     // Client certificates are checked against our CA per request, so that a bad one
                     // is a 401 Status answer rather than a failed handshake, as on the API server.
@@ -144,6 +147,11 @@ public sealed class LoopbackKubernetesServer : IAsyncDisposable
         });
 
         var app = builder.Build();
+        var (authority, servingCertificate) = await certificates.ConfigureAwait(false);
+        serving = servingCertificate;
+        // Issued on first use: most servers never serve it.
+        mismatched = new Lazy<X509Certificate2>(() => authority.IssueServerCertificate(["wrong-name.invalid"], []));
+        var identities = new LoopbackIdentities(authority, options.AdminUserName);
         LoopbackKubernetesServer? server = null;
         var authenticator = new Authenticator(identities, authority, time);
         var handler = new ApiHandler(options, authenticator, faults, resources, requests, () => server!.Url.Authority);
@@ -222,7 +230,11 @@ public sealed class LoopbackKubernetesServer : IAsyncDisposable
             await Task.WhenAll(_controllers).ConfigureAwait(false);
             _stopping.Dispose();
             _servingCertificate.Dispose();
-            _mismatchedCertificate.Dispose();
+            if (_mismatchedCertificate.IsValueCreated)
+            {
+                _mismatchedCertificate.Value.Dispose();
+            }
+
             _authority.Dispose();
         }
     }

@@ -94,4 +94,70 @@ public sealed class KubectlTests
         var unchanged = await Kubectl.RunAsync(kubeconfig, "apply", "-f", manifest);
         Assert.Contains("deployment.apps/web unchanged", unchanged.Output);
     }
+
+    [SkippableFact]
+    public async Task Kubectl_auth_can_i_follows_the_identity_rules()
+    {
+        Kubectl.SkipIfMissing();
+        await using var server = await LoopbackKubernetesServer.StartAsync(new LoopbackKubernetesServerOptions { Namespaces = { "ml" } });
+        var reader = server.Identities.AddToken("reader", rules: [LoopbackAccessRule.ReadOnly(["pods"], ["ml"])]);
+        using var temp = new TempDirectory();
+        var kubeconfig = await server.WriteKubeconfigAsync(temp.File("config"), reader);
+
+        var yes = await Kubectl.RunAsync(kubeconfig, "auth", "can-i", "list", "pods", "-n", "ml");
+        Assert.Equal(0, yes.ExitCode);
+        Assert.Equal("yes", yes.Output.Trim());
+        var no = await Kubectl.RunAsync(kubeconfig, "auth", "can-i", "delete", "pods", "-n", "ml");
+        Assert.Equal(1, no.ExitCode);
+        Assert.Equal("no", no.Output.Trim());
+
+        var forbidden = await Kubectl.RunAsync(kubeconfig, "get", "pods", "-n", "default");
+        Assert.NotEqual(0, forbidden.ExitCode);
+        Assert.Contains("Error from server (Forbidden)", forbidden.Error);
+        Assert.Contains("User \"reader\" cannot list resource \"pods\"", forbidden.Error);
+    }
+
+    [SkippableFact]
+    public async Task Kubectl_follows_a_job_to_completion_and_reads_its_logs()
+    {
+        Kubectl.SkipIfMissing();
+        await using var server = await LoopbackKubernetesServer.StartAsync(new LoopbackKubernetesServerOptions { JobDuration = TimeSpan.FromMilliseconds(500) });
+        using var temp = new TempDirectory();
+        var kubeconfig = await server.WriteKubeconfigAsync(temp.File("config"));
+        var manifest = temp.File("job.yaml");
+        await File.WriteAllTextAsync(manifest, """
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: train
+              annotations:
+                loopback.connectors.test/log: "loading data\ntraining"
+            spec:
+              backoffLimit: 0
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers:
+                  - name: main
+                    image: registry.example.test/trainer:1
+            """);
+        var created = await Kubectl.RunAsync(kubeconfig, "apply", "-f", manifest);
+        Assert.True(created.ExitCode == 0, created.Error);
+
+        var waited = await Kubectl.RunAsync(kubeconfig, "wait", "--for=condition=complete", "job/train", "--timeout=30s");
+        Assert.True(waited.ExitCode == 0, waited.Error);
+        Assert.Contains("job.batch/train condition met", waited.Output);
+
+        var logs = await Kubectl.RunAsync(kubeconfig, "logs", "job/train");
+        Assert.True(logs.ExitCode == 0, logs.Error);
+        Assert.Equal("loading data\ntraining\nJob train completed\n", logs.Output);
+
+        var jobs = await Kubectl.RunAsync(kubeconfig, "get", "jobs");
+        Assert.Matches(@"(?m)^train\s+Complete\s+1/1\s+", jobs.Output);
+
+        var deleted = await Kubectl.RunAsync(kubeconfig, "delete", "-f", manifest);
+        Assert.True(deleted.ExitCode == 0, deleted.Error);
+        var pods = await Kubectl.RunAsync(kubeconfig, "get", "pods");
+        Assert.Contains("No resources found", pods.Error + pods.Output);
+    }
 }

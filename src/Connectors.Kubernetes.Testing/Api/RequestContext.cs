@@ -14,15 +14,21 @@ internal sealed record RequestContext(HttpContext Http, ApiRoute Route, Authenti
 
     public bool QueryFlag(string name) => Query(name) is "true" or "1";
 
+    public bool IsProtobuf => Http.Request.ContentType?.Contains("protobuf", StringComparison.OrdinalIgnoreCase) == true;
+
     public async Task<byte[]> ReadBodyAsync()
     {
-        var contentType = Http.Request.ContentType;
-        if (contentType is not null && contentType.Contains("protobuf", StringComparison.OrdinalIgnoreCase))
+        if (IsProtobuf)
         {
-            // Like an API server without protobuf for a kind: 415 makes client-go retry in JSON.
-            throw ApiException.UnsupportedMediaType(contentType);
+            // Object bodies are JSON only; the clients this server targets send JSON for them.
+            throw ApiException.UnsupportedMediaType(Http.Request.ContentType!);
         }
 
+        return await ReadRawBodyAsync().ConfigureAwait(false);
+    }
+
+    public async Task<byte[]> ReadRawBodyAsync()
+    {
         using var buffer = new MemoryStream();
         await Http.Request.Body.CopyToAsync(buffer, Http.RequestAborted).ConfigureAwait(false);
         return buffer.ToArray();

@@ -19,7 +19,9 @@ internal static class ReviewHandler
         // A SelfSubjectReview's body carries nothing the answer depends on (kubectl sends it as protobuf).
         var answer = request.Route.Kind == ApiRouteKind.SelfSubjectReview
             ? WhoAmI(request)
-            : MayI(request, JsonTree.ParseObject(await request.ReadBodyAsync().ConfigureAwait(false)));
+            : MayI(request, request.IsProtobuf
+                ? ProtobufReview.ToJson(await request.ReadRawBodyAsync().ConfigureAwait(false))
+                : JsonTree.ParseObject(await request.ReadBodyAsync().ConfigureAwait(false)));
         await ApiResponses.WriteJsonAsync(request.Http, 201, answer).ConfigureAwait(false);
     }
 
@@ -56,7 +58,8 @@ internal static class ReviewHandler
             var subresource = JsonTree.String(attributes, "subresource");
             var ns = JsonTree.String(attributes, "namespace");
             allowed = request.User.Allows(verb, resource, string.IsNullOrEmpty(subresource) ? null : subresource, string.IsNullOrEmpty(ns) ? null : ns);
-            reason = allowed ? "allowed by the loopback server's rules for this user" : "no rule of this user allows it";
+            // Like RBAC, a denial carries no reason (kubectl would print it after "no").
+            reason = allowed ? "allowed by the loopback server's rules for this user" : string.Empty;
         }
         else if (JsonTree.Walk(body, "spec", "nonResourceAttributes") is JsonObject)
         {
@@ -75,7 +78,13 @@ internal static class ReviewHandler
         answer["kind"] = "SelfSubjectAccessReview";
         answer["apiVersion"] = ApiCatalog.AuthorizationGroup + "/" + request.Route.Version;
         answer["metadata"] ??= new JsonObject();
-        answer["status"] = new JsonObject { ["allowed"] = allowed, ["reason"] = reason };
+        var status = new JsonObject { ["allowed"] = allowed };
+        if (reason.Length > 0)
+        {
+            status["reason"] = reason;
+        }
+
+        answer["status"] = status;
         return answer;
     }
 }

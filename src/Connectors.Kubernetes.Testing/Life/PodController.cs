@@ -6,7 +6,7 @@ namespace Connectors.Kubernetes.Testing.Life;
 
 /// <summary>
 /// The kubelet stand-in: a new pod is scheduled at once and its containers start running and ready;
-/// each container writes a start line to the pod's log. Job pods are ended by the job controller.
+/// each container of a pod not owned by a Job writes a start line to the pod's log. Job pods are ended by the job controller.
 /// </summary>
 internal sealed class PodController(ObjectStore store, PodLogBook logs, TimeProvider time)
 {
@@ -42,7 +42,10 @@ internal sealed class PodController(ObjectStore store, PodLogBook logs, TimeProv
             return current;
         }, WriteScope.Everything);
 
-        if (started)
+        // A Job's pod logs what its job writes (see JobController); other pods log their start.
+        var ownedByJob = JsonTree.Walk(change.Object, "metadata", "ownerReferences") is JsonArray owners
+            && owners.Any(o => JsonTree.String(o, "kind") == "Job");
+        if (started && !ownedByJob)
         {
             var log = logs.For(ns, name);
             foreach (var container in (JsonTree.Walk(change.Object, "spec", "containers") as JsonArray) ?? [])

@@ -70,9 +70,18 @@ internal sealed class LoopbackCertificateAuthority : IDisposable
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([ServerAuthentication], false));
         using var issued = Sign(request, X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyAgreement);
-        using var withKey = issued.CopyWithPrivateKey(key);
-        // A PKCS#12 round trip gives a certificate whose key every platform's TLS stack can use.
-        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+        var withKey = issued.CopyWithPrivateKey(key);
+        if (!OperatingSystem.IsWindows())
+        {
+            return withKey;
+        }
+
+        // SChannel cannot serve an ephemeral key; a PKCS#12 round trip (tens of milliseconds, so
+        // only where needed) gives a certificate whose key it can use.
+        using (withKey)
+        {
+            return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+        }
     }
 
     /// <summary>
