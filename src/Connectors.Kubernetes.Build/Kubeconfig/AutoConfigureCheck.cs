@@ -77,37 +77,38 @@ internal sealed class AutoConfigureCheck
 
     private BuildDiagnostic? CheckContext(ConnectorItem item, List<KubeconfigFile> files)
     {
-        var context = item.Get(ConnectorMetadata.Context) ?? files.Select(f => f.CurrentContext).FirstOrDefault(c => c is not null);
+        var set = new KubeconfigSet(files);
+        var paths = string.Join(", ", files.Select(f => f.Path));
+        var available = set.ContextNames.Count == 0 ? "none" : string.Join(", ", set.ContextNames);
+        var context = item.Get(ConnectorMetadata.Context) ?? set.CurrentContext;
         if (context is null)
         {
             return Warn(item, BuildDiagnosticCodes.KubeconfigContextNotFound, ConnectorMetadata.Context, string.Format(
                 CultureInfo.InvariantCulture,
                 "Connector '{0}' is auto-configured without a Context, and the kubeconfig ({1}) has no current-context. Add Context=\"<name>\" to the item (available: {2}).",
                 item.Name,
-                string.Join(", ", files.Select(f => f.Path)),
-                Available(files)));
+                paths,
+                available));
         }
 
-        var owner = files.FirstOrDefault(f => f.ContextUsers.ContainsKey(context));
-        if (owner is null)
+        if (!set.HasContext(context))
         {
             return Warn(item, BuildDiagnosticCodes.KubeconfigContextNotFound, ConnectorMetadata.Context, string.Format(
                 CultureInfo.InvariantCulture,
                 "Connector '{0}' is auto-configured from context '{1}', which the kubeconfig ({2}) does not have. Available contexts: {3}. Fix the item's Context, or create the context (kubectl config set-context).",
                 item.Name,
                 context,
-                string.Join(", ", files.Select(f => f.Path)),
-                Available(files)));
+                paths,
+                available));
         }
 
-        var userName = owner.ContextUsers[context];
-        var userFile = userName is null ? null : files.FirstOrDefault(f => f.Users.ContainsKey(userName));
-        if (userName is null || userFile is null)
+        // A context without a usable user is the runtime's coded error (KC12xx), with more detail than a build has.
+        if (set.UserOf(context) is not { } user)
         {
-            return null; // a context without a usable user is the runtime's coded error (KC1xxx), with more detail than a build has
+            return null;
         }
 
-        var expiry = CredentialExpiry.Find(userFile.Users[userName], Path.GetDirectoryName(userFile.Path) ?? _projectDirectory);
+        var expiry = CredentialExpiry.Find(user.User, Path.GetDirectoryName(user.File.Path) ?? _projectDirectory);
         if (expiry is { } found && found.ExpiresAt <= _now)
         {
             return Warn(item, BuildDiagnosticCodes.LiftedCredentialsExpired, ConnectorMetadata.Context, string.Format(
@@ -115,18 +116,12 @@ internal sealed class AutoConfigureCheck
                 "Connector '{0}' would lift the {1} of user '{2}' (context '{3}'), which expired at {4:yyyy-MM-dd HH:mm:ss}Z. Renew the credentials (log in to the cluster again) before starting the app host.",
                 item.Name,
                 found.What,
-                userName,
+                user.Name,
                 context,
                 found.ExpiresAt.UtcDateTime));
         }
 
         return null;
-    }
-
-    private static string Available(IEnumerable<KubeconfigFile> files)
-    {
-        var names = files.SelectMany(f => f.ContextUsers.Keys).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
-        return names.Count == 0 ? "none" : string.Join(", ", names);
     }
 
     /// <summary>A loaded file, a problem description (string), or null when the file does not exist.</summary>
