@@ -5,8 +5,8 @@ namespace Connectors.Kubernetes.Build.Tests.RealBuilds;
 
 /// <summary>
 /// A temp root for real <c>dotnet build</c>s of fresh projects: an isolating Directory.Build.props and
-/// .targets that import this repository's package props and targets (as NuGet would: props first,
-/// targets last) and load the freshly built task out of process (TaskHostFactory, so the assembly is
+/// .targets that import this repository's package props and targets, the runtime package's and the
+/// hosting package's (as NuGet would: props first, targets last) and load the freshly built task out of process (TaskHostFactory, so the assembly is
 /// never locked); a private HOME, so user secrets and kubeconfig are the test's own.
 /// </summary>
 internal sealed class BuildSandbox : IDisposable
@@ -18,7 +18,7 @@ internal sealed class BuildSandbox : IDisposable
     {
         var repo = RepositoryRoot();
         var hosting = Path.Combine(repo, "src", "Connectors.Kubernetes.Hosting", "build");
-        var requirements = Path.Combine(repo, "src", "Connectors.Kubernetes", "build", "Connectors.Kubernetes.Requirements.targets");
+        var runtime = Path.Combine(repo, "src", "Connectors.Kubernetes", "build");
         var task = typeof(ValidateKubernetesConnectors).Assembly.Location;
         _root.Write("Directory.Build.props", $"""
             <Project>
@@ -29,13 +29,14 @@ internal sealed class BuildSandbox : IDisposable
                 <KubernetesConnectorTasksAssembly>{task}</KubernetesConnectorTasksAssembly>
                 <KubernetesConnectorUseTaskHost>true</KubernetesConnectorUseTaskHost>
               </PropertyGroup>
+              <Import Project="{Path.Combine(runtime, "Connectors.Kubernetes.props")}" />
               <Import Project="{Path.Combine(hosting, "Connectors.Kubernetes.Hosting.props")}" />
             </Project>
             """);
         _root.Write("Directory.Build.targets", $"""
             <Project>
               <Import Project="{Path.Combine(hosting, "Connectors.Kubernetes.Hosting.targets")}" />
-              <Import Project="{requirements}" />
+              <Import Project="{Path.Combine(runtime, "Connectors.Kubernetes.targets")}" />
             </Project>
             """);
         Directory.CreateDirectory(Home);
