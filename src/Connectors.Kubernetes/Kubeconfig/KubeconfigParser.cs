@@ -44,6 +44,15 @@ internal sealed class KubeconfigParser
                 line: (int)e.Start.Line,
                 innerException: e);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or InvalidCastException)
+        {
+            // YamlDotNet reports some malformed input with general exceptions instead of YamlException.
+            throw new KubeconfigException(
+                KubernetesErrorCodes.KubeconfigYamlSyntax,
+                "The kubeconfig is not valid YAML (" + e.Message.TrimEnd('.') + "). Check it with 'kubectl config view'.",
+                path,
+                innerException: e);
+        }
 
         if (stream.Documents.Count == 0 || YamlScalars.KindOf(stream.Documents[0].RootNode) == YamlScalars.Kind.Null)
         {
@@ -439,19 +448,29 @@ internal sealed class KubeconfigParser
         return close >= 0 && message.StartsWith('(') ? message[(close + 3)..] : message;
     }
 
-    private static string ToJson(YamlNode node)
+    private string ToJson(YamlNode node)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            WriteJson(writer, node);
+            var budget = MaxExtensionNodes;
+            WriteJson(writer, node, 0, ref budget);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteJson(Utf8JsonWriter writer, YamlNode node)
+    // YAML aliases can make a node tree cyclic or exponentially large; an extension never needs more.
+    private const int MaxExtensionDepth = 32;
+    private const int MaxExtensionNodes = 10_000;
+
+    private void WriteJson(Utf8JsonWriter writer, YamlNode node, int depth, ref int budget)
     {
+        if (depth > MaxExtensionDepth || --budget < 0)
+        {
+            throw Structure("The exec extension is nested too deeply or is too large (YAML aliases?)", null, node);
+        }
+
         switch (node)
         {
             case YamlMappingNode map:
@@ -459,7 +478,7 @@ internal sealed class KubeconfigParser
                 foreach (var (key, value) in map.Children)
                 {
                     writer.WritePropertyName(Key(key));
-                    WriteJson(writer, value);
+                    WriteJson(writer, value, depth + 1, ref budget);
                 }
 
                 writer.WriteEndObject();
@@ -468,7 +487,7 @@ internal sealed class KubeconfigParser
                 writer.WriteStartArray();
                 foreach (var item in list.Children)
                 {
-                    WriteJson(writer, item);
+                    WriteJson(writer, item, depth + 1, ref budget);
                 }
 
                 writer.WriteEndArray();
