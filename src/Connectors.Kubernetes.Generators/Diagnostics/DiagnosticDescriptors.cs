@@ -71,7 +71,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownKeyedConnector = Create(
         "KC3010",
         "Keyed Kubernetes client names no connector of this project",
-        "'{0}' is not a Kubernetes connector this project declares or references ({1}). Add <KubernetesConnectorReference Include=\"{0}\" /> to the project, or fix the name.",
+        "'{0}' is not a Kubernetes connector of this project (it has: {1}); resolving it fails at run time. Fix the name (keys are case-sensitive), use a KubernetesConnectors constant, or add <KubernetesConnectorReference Include=\"{0}\" /> to the project.",
         DiagnosticSeverity.Warning);
 
     /// <summary>Finds a descriptor by id (diagnostics travel through the pipeline as ids).</summary>
