@@ -43,9 +43,6 @@ internal static class CSharpText
         return text.ToString();
     }
 
-    /// <summary>A boolean literal.</summary>
-    public static string Literal(bool value) => value ? "true" : "false";
-
     /// <summary>Escapes text for an XML documentation comment (and keeps it on one line).</summary>
     public static string Xml(string value) =>
         value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");

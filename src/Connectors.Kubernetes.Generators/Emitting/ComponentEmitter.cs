@@ -10,6 +10,9 @@ namespace Connectors.Kubernetes.Generators.Emitting;
 /// </summary>
 internal static class ComponentEmitter
 {
+    private const string ClientType = "global::k8s.IKubernetes";
+    private const string ConnectorType = "global::Connectors.Kubernetes.IKubernetesConnector";
+
     /// <summary>Returns the source of <see cref="HintNames.Component"/>.</summary>
     public static string Emit(ComponentModel model)
     {
@@ -102,7 +105,7 @@ internal static class ComponentEmitter
                 }
 
                 first = false;
-                EmitAccessor(w, connector, "Get" + member + "Client", "global::k8s.IKubernetes", "authenticated client");
+                EmitAccessor(w, connector, "Get" + member + "Client", ClientType, "Client", "keyed <see cref=\"" + ClientType + "\"/>");
             }
 
             if (model.EmitConnectorAccessors)
@@ -113,17 +116,21 @@ internal static class ComponentEmitter
                 }
 
                 first = false;
-                EmitAccessor(w, connector, "Get" + member + "Connector", "global::Connectors.Kubernetes.IKubernetesConnector", "connector object (describe, verify, refresh)");
+                EmitAccessor(w, connector, "Get" + member + "Connector", ConnectorType, "Connector", "keyed <see cref=\"" + ConnectorType + "\"/> (describe, verify, refresh)");
             }
         }
 
-        if (model.EmitClientAccessors || model.EmitConnectorAccessors)
+        // Both throw InvalidOperationException naming the key when the connector was not registered.
+        if (model.EmitClientAccessors)
         {
             w.Line();
-            w.Line("// Throws InvalidOperationException naming the key when the connector was not registered"
-                + (model.EmitRegistration ? " (AddKubernetesConnectors() not called)." : "."));
-            w.Line("private static T Resolve<T>(global::System.IServiceProvider services, string name) where T : notnull =>");
-            w.Line("    global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService<T>(services, name);");
+            EmitResolver(w, "Client", ClientType);
+        }
+
+        if (model.EmitConnectorAccessors)
+        {
+            w.Line();
+            EmitResolver(w, "Connector", ConnectorType);
         }
 
         w.Close();
@@ -131,10 +138,16 @@ internal static class ComponentEmitter
 
     // One line of docs and one of code per accessor: a component may require many connectors, and the
     // compiler parses every generated line again.
-    private static void EmitAccessor(IndentedWriter w, ConnectorIdentity connector, string method, string type, string what)
+    private static void EmitAccessor(IndentedWriter w, ConnectorIdentity connector, string method, string type, string resolver, string what)
     {
-        w.Line("/// <summary>The " + what + " of the Kubernetes connector <c>" + CSharpText.Xml(connector.Name) + "</c> (keyed <see cref=\"" + type + "\"/>).</summary>");
-        w.Line("public static " + type + " " + method + "(this global::System.IServiceProvider services) => Resolve<" + type + ">(services, KubernetesConnectors." + connector.Identifier + ");");
+        w.Line("/// <summary>The " + what + " of the Kubernetes connector <c>" + CSharpText.Xml(connector.Name) + "</c>.</summary>");
+        w.Line("public static " + type + " " + method + "(this global::System.IServiceProvider services) => " + resolver + "(services, KubernetesConnectors." + connector.Identifier + ");");
+    }
+
+    private static void EmitResolver(IndentedWriter w, string name, string type)
+    {
+        w.Line("private static " + type + " " + name + "(global::System.IServiceProvider services, string name) =>");
+        w.Line("    global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService<" + type + ">(services, name);");
     }
 
     private static string NameList(ComponentModel model)

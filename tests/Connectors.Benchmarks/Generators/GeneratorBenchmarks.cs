@@ -20,7 +20,14 @@ namespace Connectors.Benchmarks.Generators;
 public class GeneratorBenchmarks
 {
     private const int Connectors = 1000;
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    private CSharpParseOptions _parseOptions = null!;
+
+    /// <summary>
+    /// How the compiler parses doc comments, generated ones included: <c>None</c> in a project without
+    /// <c>GenerateDocumentationFile</c> (most app hosts and services), <c>Diagnose</c> with it.
+    /// </summary>
+    [Params(DocumentationMode.None, DocumentationMode.Diagnose)]
+    public DocumentationMode Docs { get; set; }
 
     private ImmutableArray<AdditionalText> _texts;
     private AnalyzerConfigOptionsProvider _options = null!;
@@ -34,6 +41,7 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _parseOptions = new CSharpParseOptions(LanguageVersion.Latest, Docs);
         var declared = new StringBuilder("# KubernetesConnector items\n");
         var required = new StringBuilder("# KubernetesConnectorReference items\n");
         for (var i = 0; i < Connectors; i++)
@@ -49,14 +57,14 @@ public class GeneratorBenchmarks
         _options = new Options();
         _trees =
         [
-            CSharpSyntaxTree.ParseText("namespace Aspire.Hosting { public interface IDistributedApplicationBuilder { } }", ParseOptions),
-            CSharpSyntaxTree.ParseText("namespace App { public static class Program { public static void Main() { } } }", ParseOptions),
+            CSharpSyntaxTree.ParseText("namespace Aspire.Hosting { public interface IDistributedApplicationBuilder { } }", _parseOptions),
+            CSharpSyntaxTree.ParseText("namespace App { public static class Program { public static void Main() { } } }", _parseOptions),
         ];
         _references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToArray();
-        _unrelated = CSharpSyntaxTree.ParseText("namespace App { public class Edited { } }", ParseOptions);
+        _unrelated = CSharpSyntaxTree.ParseText("namespace App { public class Edited { } }", _parseOptions);
 
         _boundCompilation = NewCompilation();
         _ = _boundCompilation.GetTypeByMetadataName("System.Object"); // binds the references once
@@ -102,7 +110,7 @@ public class GeneratorBenchmarks
     private GeneratorDriver NewDriver(bool track) => CSharpGeneratorDriver.Create(
         [new KubernetesConnectorGenerator().AsSourceGenerator()],
         _texts,
-        ParseOptions,
+        _parseOptions,
         _options,
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
