@@ -52,6 +52,7 @@ public sealed class RealBuildTests : IDisposable
         var result = _sandbox.Build("AppHost/AppHost.csproj", "-v:d");
 
         Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.DoesNotContain(": warning MSB", result.Output); // e.g. MSB4011, a targets file imported twice
         Assert.Equal(
             [
                 "AppHost/AppHost.csproj(5,5): error KC2101",
