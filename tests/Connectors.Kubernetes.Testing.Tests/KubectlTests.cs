@@ -160,4 +160,23 @@ public sealed class KubectlTests
         var pods = await Kubectl.RunAsync(kubeconfig, "get", "pods");
         Assert.Contains("No resources found", pods.Error + pods.Output);
     }
+
+    [SkippableFact]
+    public async Task Kubectl_imperative_create_is_refused_with_a_message_that_says_what_to_do()
+    {
+        Kubectl.SkipIfMissing();
+        await using var server = await LoopbackKubernetesServer.StartAsync();
+        using var temp = new TempDirectory();
+        var kubeconfig = await server.WriteKubeconfigAsync(temp.File("config"));
+        var refused = await Kubectl.RunAsync(kubeconfig, "create", "namespace", "demo");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("accepts object bodies as JSON only", refused.Error);
+        Assert.Contains("kubectl apply -f", refused.Error);
+
+        var manifest = temp.File("ns.yaml");
+        await File.WriteAllTextAsync(manifest, "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: demo\n");
+        var created = await Kubectl.RunAsync(kubeconfig, "create", "-f", manifest);
+        Assert.True(created.ExitCode == 0, created.Error);
+        Assert.Contains("namespace/demo created", created.Output);
+    }
 }

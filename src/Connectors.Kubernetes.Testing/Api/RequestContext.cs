@@ -20,8 +20,9 @@ internal sealed record RequestContext(HttpContext Http, ApiRoute Route, Authenti
     {
         if (IsProtobuf)
         {
-            // Object bodies are JSON only; the clients this server targets send JSON for them.
-            throw ApiException.UnsupportedMediaType(Http.Request.ContentType!);
+            // Object bodies are JSON only. kubectl sends JSON for manifests (apply -f, create -f) but
+            // protobuf from its imperative generators (create namespace, create configmap, …).
+            throw new ApiException(415, "UnsupportedMediaType", $"the loopback API server accepts object bodies as JSON only (got \"{Http.Request.ContentType}\"); kubectl's imperative 'create <kind>' commands send protobuf: write a manifest and use 'kubectl apply -f' or 'kubectl create -f' instead");
         }
 
         return await ReadRawBodyAsync().ConfigureAwait(false);
