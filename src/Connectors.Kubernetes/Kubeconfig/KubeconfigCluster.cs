@@ -1,5 +1,3 @@
-using YamlDotNet.RepresentationModel;
-
 namespace Connectors.Kubernetes.Kubeconfig;
 
 /// <summary>A <c>clusters[]</c> entry. File paths are absolute (resolved against the defining file).</summary>
@@ -34,7 +32,4 @@ public sealed record KubeconfigCluster
 
     /// <summary>The <c>client.authentication.k8s.io/exec</c> extension, as JSON, passed to exec plugins.</summary>
     public string? ExecExtensionJson { get; init; }
-
-    /// <summary>The YAML entry as read, kept so a writer can preserve fields this model does not know.</summary>
-    internal YamlMappingNode? Node { get; init; }
 }

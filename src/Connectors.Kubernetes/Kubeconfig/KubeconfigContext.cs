@@ -1,5 +1,3 @@
-using YamlDotNet.RepresentationModel;
-
 namespace Connectors.Kubernetes.Kubeconfig;
 
 /// <summary>A <c>contexts[]</c> entry.</summary>
@@ -19,7 +17,4 @@ public sealed record KubeconfigContext
 
     /// <summary>The default namespace.</summary>
     public string? Namespace { get; init; }
-
-    /// <summary>The YAML entry as read, kept so a writer can preserve fields this model does not know.</summary>
-    internal YamlMappingNode? Node { get; init; }
 }

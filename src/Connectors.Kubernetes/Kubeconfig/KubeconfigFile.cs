@@ -3,8 +3,9 @@ using YamlDotNet.RepresentationModel;
 namespace Connectors.Kubernetes.Kubeconfig;
 
 /// <summary>
-/// One kubeconfig file as read: its entries in file order and its <c>current-context</c>. The YAML node
-/// tree is kept (<see cref="Root"/>) so that a writer can change entries and keep everything else.
+/// One kubeconfig file as read: its entries in file order and its <c>current-context</c>. The text is
+/// kept, and <see cref="Root"/> gives its full YAML node tree on demand, so that a writer can change
+/// entries and keep everything else (unknown fields, extensions, preferences).
 /// </summary>
 public sealed class KubeconfigFile
 {
@@ -14,14 +15,15 @@ public sealed class KubeconfigFile
         IReadOnlyList<KubeconfigCluster> clusters,
         IReadOnlyList<KubeconfigUser> users,
         IReadOnlyList<KubeconfigContext> contexts,
-        YamlMappingNode? root)
+        string text)
     {
         Path = path;
         CurrentContext = currentContext;
         Clusters = clusters;
         Users = users;
         Contexts = contexts;
-        Root = root;
+        Text = text;
+        root = new Lazy<YamlMappingNode?>(LoadRoot);
     }
 
     /// <summary>The absolute path of the file.</summary>
@@ -39,6 +41,28 @@ public sealed class KubeconfigFile
     /// <summary>The contexts, in file order.</summary>
     public IReadOnlyList<KubeconfigContext> Contexts { get; }
 
-    /// <summary>The root YAML mapping as read (null for an empty file).</summary>
-    internal YamlMappingNode? Root { get; }
+    /// <summary>The text the file was parsed from.</summary>
+    internal string Text { get; }
+
+    /// <summary>
+    /// The root YAML mapping of <see cref="Text"/>, built on first use (null for an empty file, or when the
+    /// representation model rejects the text, e.g. duplicate keys that kubectl tolerates).
+    /// </summary>
+    internal YamlMappingNode? Root => root.Value;
+
+    private readonly Lazy<YamlMappingNode?> root;
+
+    private YamlMappingNode? LoadRoot()
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(Text));
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode as YamlMappingNode;
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            return null;
+        }
+    }
 }

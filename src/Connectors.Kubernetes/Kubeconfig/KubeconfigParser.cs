@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Connectors.Kubernetes.Kubeconfig;
 
@@ -30,10 +29,10 @@ internal sealed class KubeconfigParser
 
     private KubeconfigFile ParseRoot(string text)
     {
-        var stream = new YamlStream();
+        YamlTreeNode? document;
         try
         {
-            stream.Load(new StringReader(text));
+            document = YamlTreeBuilder.Parse(text);
         }
         catch (YamlException e)
         {
@@ -54,14 +53,14 @@ internal sealed class KubeconfigParser
                 innerException: e);
         }
 
-        if (stream.Documents.Count == 0 || YamlScalars.KindOf(stream.Documents[0].RootNode) == YamlScalars.Kind.Null)
+        if (document is null || YamlScalars.KindOf(document) == YamlScalars.Kind.Null)
         {
-            return new KubeconfigFile(path, null, [], [], [], null);
+            return new KubeconfigFile(path, null, [], [], [], text);
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (document is not YamlTreeMapping root)
         {
-            throw Structure("The kubeconfig must be a YAML mapping (apiVersion, kind, clusters, users, contexts, current-context)", null, stream.Documents[0].RootNode);
+            throw Structure("The kubeconfig must be a YAML mapping (apiVersion, kind, clusters, users, contexts, current-context)", null, document);
         }
 
         string? currentContext = null;
@@ -95,10 +94,10 @@ internal sealed class KubeconfigParser
             }
         }
 
-        return new KubeconfigFile(path, currentContext, clusters, users, contexts, root);
+        return new KubeconfigFile(path, currentContext, clusters, users, contexts, text);
     }
 
-    private List<T> Entries<T>(YamlNode node, string list, string kind, Func<string, YamlMappingNode?, YamlMappingNode, KubeconfigOrigin, T> parse)
+    private List<T> Entries<T>(YamlTreeNode node, string list, string kind, Func<string, YamlTreeMapping?, YamlTreeMapping, KubeconfigOrigin, T> parse)
     {
         var result = new List<T>();
         if (!Expect(node, YamlScalars.Kind.List, list, null))
@@ -107,16 +106,16 @@ internal sealed class KubeconfigParser
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in ((YamlSequenceNode)node).Children)
+        foreach (var item in ((YamlTreeSequence)node).Children)
         {
             if (!Expect(item, YamlScalars.Kind.Map, list + "[]", null))
             {
                 continue; // a null list item decodes to an empty entry in kubectl; it has no name to find it by
             }
 
-            var entry = (YamlMappingNode)item;
+            var entry = (YamlTreeMapping)item;
             var name = string.Empty;
-            YamlMappingNode? body = null;
+            YamlTreeMapping? body = null;
             foreach (var (keyNode, value) in entry.Children)
             {
                 var key = Key(keyNode);
@@ -126,7 +125,7 @@ internal sealed class KubeconfigParser
                 }
                 else if (key == kind && Expect(value, YamlScalars.Kind.Map, kind, kind + " entry"))
                 {
-                    body = (YamlMappingNode)value;
+                    body = (YamlTreeMapping)value;
                 }
                 else if (key == "extensions")
                 {
@@ -151,7 +150,7 @@ internal sealed class KubeconfigParser
         return result;
     }
 
-    private KubeconfigCluster ParseCluster(string name, YamlMappingNode? body, YamlMappingNode entry, KubeconfigOrigin origin)
+    private KubeconfigCluster ParseCluster(string name, YamlTreeMapping? body, YamlTreeMapping entry, KubeconfigOrigin origin)
     {
         var where = "cluster '" + name + "'";
         string? server = null, tlsServerName = null, ca = null, caData = null, proxy = null, execExtension = null;
@@ -184,14 +183,13 @@ internal sealed class KubeconfigParser
             ProxyUrl = proxy,
             DisableCompression = disableCompression,
             ExecExtensionJson = execExtension,
-            Node = entry,
         };
     }
 
-    private KubeconfigUser ParseUser(string name, YamlMappingNode? body, YamlMappingNode entry, KubeconfigOrigin origin)
+    private KubeconfigUser ParseUser(string name, YamlTreeMapping? body, YamlTreeMapping entry, KubeconfigOrigin origin)
     {
         var where = "user '" + name + "'";
-        var user = new KubeconfigUser { Name = name, Origin = origin, Node = entry };
+        var user = new KubeconfigUser { Name = name, Origin = origin };
         foreach (var (keyNode, value) in Children(body))
         {
             var key = Key(keyNode);
@@ -215,10 +213,10 @@ internal sealed class KubeconfigParser
         return user;
     }
 
-    private KubeconfigContext ParseContext(string name, YamlMappingNode? body, YamlMappingNode entry, KubeconfigOrigin origin)
+    private KubeconfigContext ParseContext(string name, YamlTreeMapping? body, YamlTreeMapping entry, KubeconfigOrigin origin)
     {
         var where = "context '" + name + "'";
-        var context = new KubeconfigContext { Name = name, Origin = origin, Node = entry };
+        var context = new KubeconfigContext { Name = name, Origin = origin };
         foreach (var (keyNode, value) in Children(body))
         {
             var key = Key(keyNode);
@@ -234,7 +232,7 @@ internal sealed class KubeconfigParser
         return context;
     }
 
-    private KubernetesExecConfig? ParseExec(YamlNode node, string where)
+    private KubernetesExecConfig? ParseExec(YamlTreeNode node, string where)
     {
         if (!Expect(node, YamlScalars.Kind.Map, "exec", where))
         {
@@ -245,7 +243,7 @@ internal sealed class KubeconfigParser
         var arguments = new List<string>();
         var environment = new List<KeyValuePair<string, string>>();
         var provideClusterInfo = false;
-        foreach (var (keyNode, value) in ((YamlMappingNode)node).Children)
+        foreach (var (keyNode, value) in ((YamlTreeMapping)node).Children)
         {
             var key = Key(keyNode);
             switch (key)
@@ -258,19 +256,19 @@ internal sealed class KubeconfigParser
                 case "args":
                     if (Expect(value, YamlScalars.Kind.List, "exec.args", where))
                     {
-                        arguments.AddRange(((YamlSequenceNode)value).Children.Select(a => String(a, "exec.args[]", where) ?? string.Empty));
+                        arguments.AddRange(((YamlTreeSequence)value).Children.Select(a => String(a, "exec.args[]", where) ?? string.Empty));
                     }
 
                     break;
                 case "env":
                     if (Expect(value, YamlScalars.Kind.List, "exec.env", where))
                     {
-                        foreach (var item in ((YamlSequenceNode)value).Children)
+                        foreach (var item in ((YamlTreeSequence)value).Children)
                         {
                             string envName = string.Empty, envValue = string.Empty;
                             if (Expect(item, YamlScalars.Kind.Map, "exec.env[]", where))
                             {
-                                foreach (var (envKey, envNode) in ((YamlMappingNode)item).Children)
+                                foreach (var (envKey, envNode) in ((YamlTreeMapping)item).Children)
                                 {
                                     switch (Key(envKey))
                                     {
@@ -313,29 +311,29 @@ internal sealed class KubeconfigParser
         };
     }
 
-    private string? AuthProviderName(YamlNode node, string where)
+    private string? AuthProviderName(YamlTreeNode node, string where)
     {
         if (!Expect(node, YamlScalars.Kind.Map, "auth-provider", where))
         {
             return null;
         }
 
-        var name = ((YamlMappingNode)node).Children.FirstOrDefault(c => Key(c.Key) == "name").Value;
+        var name = ((YamlTreeMapping)node).Children.FirstOrDefault(c => Key(c.Key) == "name").Value;
         return name is null ? string.Empty : String(name, "auth-provider.name", where) ?? string.Empty;
     }
 
-    private string? ExecExtension(YamlNode node, string where)
+    private string? ExecExtension(YamlTreeNode node, string where)
     {
         if (!Expect(node, YamlScalars.Kind.List, "extensions", where))
         {
             return null;
         }
 
-        foreach (var item in ((YamlSequenceNode)node).Children.OfType<YamlMappingNode>())
+        foreach (var item in ((YamlTreeSequence)node).Children.OfType<YamlTreeMapping>())
         {
             var name = item.Children.FirstOrDefault(c => Key(c.Key) == "name").Value;
             var extension = item.Children.FirstOrDefault(c => Key(c.Key) == "extension").Value;
-            if (name is YamlScalarNode { Value: "client.authentication.k8s.io/exec" } && extension is not null)
+            if (name is YamlTreeScalar { Value: "client.authentication.k8s.io/exec" } && extension is not null)
             {
                 return ToJson(extension);
             }
@@ -344,7 +342,7 @@ internal sealed class KubeconfigParser
         return null;
     }
 
-    private string? Data(YamlNode node, string field, string where)
+    private string? Data(YamlTreeNode node, string field, string where)
     {
         var text = String(node, field, where);
         if (text is null)
@@ -352,8 +350,8 @@ internal sealed class KubeconfigParser
             return null;
         }
 
-        var compact = text.Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal);
-        var buffer = new byte[compact.Length];
+        var compact = text.AsSpan().IndexOfAny('\n', '\r') < 0 ? text : text.Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal);
+        var buffer = new byte[(compact.Length / 4 * 3) + 3];
         if (compact.Contains(' ', StringComparison.Ordinal) || !Convert.TryFromBase64String(compact, buffer, out var written))
         {
             throw new KubeconfigException(
@@ -372,13 +370,15 @@ internal sealed class KubeconfigParser
 
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static bool Present(YamlNode node) => YamlScalars.KindOf(node) != YamlScalars.Kind.Null;
+    private static bool Present(YamlTreeNode node) => YamlScalars.KindOf(node) != YamlScalars.Kind.Null;
 
-    private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Children(YamlMappingNode? node) => node?.Children ?? (IEnumerable<KeyValuePair<YamlNode, YamlNode>>)[];
+    private static List<KeyValuePair<YamlTreeNode, YamlTreeNode>> Children(YamlTreeMapping? node) => node?.Children ?? NoChildren;
 
-    private static string Key(YamlNode node) => node is YamlScalarNode scalar ? scalar.Value ?? string.Empty : string.Empty;
+    private static readonly List<KeyValuePair<YamlTreeNode, YamlTreeNode>> NoChildren = [];
 
-    private string? String(YamlNode node, string field, string? where)
+    private static string Key(YamlTreeNode node) => node is YamlTreeScalar scalar ? scalar.Value ?? string.Empty : string.Empty;
+
+    private string? String(YamlTreeNode node, string field, string? where)
     {
         var kind = YamlScalars.KindOf(node);
         if (kind == YamlScalars.Kind.Null)
@@ -391,10 +391,10 @@ internal sealed class KubeconfigParser
             throw Structure("The field '" + field + "' must be a string but is a " + Describe(kind) + "; quote the value", where, node);
         }
 
-        return ((YamlScalarNode)node).Value;
+        return ((YamlTreeScalar)node).Value;
     }
 
-    private bool Bool(YamlNode node, string field, string? where)
+    private bool Bool(YamlTreeNode node, string field, string? where)
     {
         var kind = YamlScalars.KindOf(node);
         if (kind == YamlScalars.Kind.Null)
@@ -407,11 +407,11 @@ internal sealed class KubeconfigParser
             throw Structure("The field '" + field + "' must be true or false (unquoted) but is a " + Describe(kind), where, node);
         }
 
-        return YamlScalars.IsTrue((YamlScalarNode)node);
+        return YamlScalars.IsTrue((YamlTreeScalar)node);
     }
 
     /// <summary>Checks the JSON kind of a node; null is accepted (and reported as absent).</summary>
-    private bool Expect(YamlNode node, YamlScalars.Kind expected, string field, string? where)
+    private bool Expect(YamlTreeNode node, YamlScalars.Kind expected, string field, string? where)
     {
         var kind = YamlScalars.KindOf(node);
         if (kind == YamlScalars.Kind.Null)
@@ -427,7 +427,7 @@ internal sealed class KubeconfigParser
         return true;
     }
 
-    private KubeconfigException Structure(string message, string? where, YamlNode node) =>
+    private KubeconfigException Structure(string message, string? where, YamlTreeNode node) =>
         new(KubernetesErrorCodes.KubeconfigInvalidStructure, message + ".", path, where, (int)node.Start.Line);
 
     private static string Describe(YamlScalars.Kind kind) => kind switch
@@ -448,7 +448,7 @@ internal sealed class KubeconfigParser
         return close >= 0 && message.StartsWith('(') ? message[(close + 3)..] : message;
     }
 
-    private string ToJson(YamlNode node)
+    private string ToJson(YamlTreeNode node)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -464,7 +464,7 @@ internal sealed class KubeconfigParser
     private const int MaxExtensionDepth = 32;
     private const int MaxExtensionNodes = 10_000;
 
-    private void WriteJson(Utf8JsonWriter writer, YamlNode node, int depth, ref int budget)
+    private void WriteJson(Utf8JsonWriter writer, YamlTreeNode node, int depth, ref int budget)
     {
         if (depth > MaxExtensionDepth || --budget < 0)
         {
@@ -473,7 +473,7 @@ internal sealed class KubeconfigParser
 
         switch (node)
         {
-            case YamlMappingNode map:
+            case YamlTreeMapping map:
                 writer.WriteStartObject();
                 foreach (var (key, value) in map.Children)
                 {
@@ -483,7 +483,7 @@ internal sealed class KubeconfigParser
 
                 writer.WriteEndObject();
                 break;
-            case YamlSequenceNode list:
+            case YamlTreeSequence list:
                 writer.WriteStartArray();
                 foreach (var item in list.Children)
                 {
@@ -492,7 +492,7 @@ internal sealed class KubeconfigParser
 
                 writer.WriteEndArray();
                 break;
-            case YamlScalarNode scalar:
+            case YamlTreeScalar scalar:
                 switch (YamlScalars.KindOf(scalar))
                 {
                     case YamlScalars.Kind.Null: writer.WriteNullValue(); break;

@@ -1,5 +1,3 @@
-using YamlDotNet.RepresentationModel;
-
 namespace Connectors.Kubernetes.Kubeconfig;
 
 /// <summary>A <c>users[]</c> entry. File paths are absolute (resolved against the defining file).</summary>
@@ -43,7 +41,4 @@ public sealed record KubeconfigUser
 
     /// <summary><c>as</c> (impersonated user), if any.</summary>
     public string? Impersonate { get; init; }
-
-    /// <summary>The YAML entry as read, kept so a writer can preserve fields this model does not know.</summary>
-    internal YamlMappingNode? Node { get; init; }
 }

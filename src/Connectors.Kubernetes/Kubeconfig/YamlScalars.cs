@@ -1,6 +1,5 @@
 using System.Globalization;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Connectors.Kubernetes.Kubeconfig;
 
@@ -28,15 +27,15 @@ internal static class YamlScalars
         List,
     }
 
-    public static Kind KindOf(YamlNode node)
+    public static Kind KindOf(YamlTreeNode node)
     {
         switch (node)
         {
-            case YamlMappingNode:
+            case YamlTreeMapping:
                 return Kind.Map;
-            case YamlSequenceNode:
+            case YamlTreeSequence:
                 return Kind.List;
-            case YamlScalarNode scalar:
+            case YamlTreeScalar scalar:
                 var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
                 if (tag is not null && tag != "!")
                 {
@@ -72,7 +71,7 @@ internal static class YamlScalars
         }
     }
 
-    public static bool IsTrue(YamlScalarNode node) => Trues.Contains(node.Value ?? string.Empty) || string.Equals(node.Value, "true", StringComparison.OrdinalIgnoreCase);
+    public static bool IsTrue(YamlTreeScalar node) => Trues.Contains(node.Value ?? string.Empty) || string.Equals(node.Value, "true", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsNumber(string value)
     {

@@ -86,6 +86,24 @@ public sealed class KubeconfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Duplicate_keys_are_tolerated_and_the_last_wins_as_in_kubectl()
+    {
+        var file = temp.Write("config", "current-context: a\ncurrent-context: b\nclusters:\n- name: c\n  cluster: {server: https://127.0.0.1:1, server: https://127.0.0.1:2}\n");
+        var set = KubeconfigLoader.Load([file]);
+        Assert.Equal("b", set.CurrentContext);
+        Assert.Equal("https://127.0.0.1:2", set.Clusters["c"].Server);
+    }
+
+    [Fact]
+    public void Aliases_share_the_anchored_entry()
+    {
+        var file = temp.Write("config", "clusters:\n- name: c\n  cluster: &c {server: https://127.0.0.1:1}\n- name: d\n  cluster: *c\n");
+        Assert.Equal("https://127.0.0.1:1", KubeconfigLoader.Load([file]).Clusters["d"].Server);
+        var broken = temp.Write("broken", "clusters:\n- name: d\n  cluster: *nowhere\n");
+        Assert.Equal("KC1201", Assert.Throws<KubeconfigException>(() => KubeconfigLoader.Load([broken])).Code);
+    }
+
+    [Fact]
     public void Names_are_case_sensitive()
     {
         var file = temp.Write("config", "contexts:\n- name: dev\n  context: {cluster: a}\n- name: Dev\n  context: {cluster: b}\n");
@@ -202,6 +220,7 @@ public sealed class KubeconfigLoaderTests : IDisposable
         var loaded = KubeconfigLoader.Load([file]).Files[0];
         Assert.NotNull(loaded.Root);
         Assert.Contains(loaded.Root!.Children, c => c.Key.ToString() == "future-field");
-        Assert.Contains("vendor-extra", loaded.Clusters[0].Node!.ToString());
+        var clusters = (YamlDotNet.RepresentationModel.YamlSequenceNode)loaded.Root!.Children[new YamlDotNet.RepresentationModel.YamlScalarNode("clusters")];
+        Assert.Contains("vendor-extra", clusters.Children[0].ToString());
     }
 }

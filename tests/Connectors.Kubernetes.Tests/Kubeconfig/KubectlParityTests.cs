@@ -113,6 +113,12 @@ public sealed class KubectlParityTests
                 ["nu/config"] = "current-context: anon\nclusters:\n" + Cluster("c", 16455, ca) + "contexts:\n" + Context("anon", "c", null, "public"),
             }, ["nu/config"], null),
 
+            new("duplicate mapping keys (the last wins) and aliases", new()
+            {
+                ["dk/config"] = "current-context: first\ncurrent-context: dk\nclusters:\n- name: c\n  cluster: &shared\n    server: https://127.0.0.1:16467\n    server: https://127.0.0.1:16468\n- name: d\n  cluster: *shared\n" +
+                    "users:\n" + User("u", "    token: one\n    token: two\n") + "contexts:\n" + Context("dk", "d", "u"),
+            }, ["dk/config"], null),
+
             new("error: duplicate cluster name in one file", new()
             {
                 ["d/config"] = "current-context: x\nclusters:\n" + Cluster("c", 16456) + Cluster("c", 16457) + "contexts:\n" + Context("x", "c", null),
