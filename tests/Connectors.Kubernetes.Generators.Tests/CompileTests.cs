@@ -110,15 +110,33 @@ public sealed class CompileTests
     }
 
     [SkippableFact]
-    public void ComponentCompilesAgainstTheRealRuntime()
+    public void ComponentRunsAgainstTheRealRuntime()
     {
-        var runtime = typeof(Connectors.Kubernetes.Naming.ConnectorNameRules).Assembly;
+        var runtime = System.Reflection.Assembly.Load("Connectors.Kubernetes");
         var hasClientApi = runtime.GetExportedTypes().Any(type => type.GetMethods().Any(method => method.Name == "AddKubernetesConnectorClient"));
         Skip.IfNot(hasClientApi, "The runtime does not define AddKubernetesConnectorClient yet (issue 5).");
 
-        var outcome = (Samples.Component("kube-auto", "kube-prod") with { Sources = [] }).Run();
+        // The connection strings point at loopback and are never contacted: building a client does not connect.
+        const string probe = """
+            using Microsoft.Extensions.Hosting;
+            public static class Probe
+            {
+                public static string Run()
+                {
+                    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+                    builder.Configuration["ConnectionStrings:kube-auto"] = "Server=https://127.0.0.1:6443;AuthMethod=token;Token=not-a-real-token";
+                    builder.Configuration["ConnectionStrings:kube-prod"] = "Server=https://localhost:6444;AuthMethod=token;Token=";
+                    builder.AddKubernetesConnectors();
+                    using var host = builder.Build();
+                    return string.Join("|", host.Services.GetKubeAutoClient().BaseUri, host.Services.GetKubeProdClient().BaseUri,
+                        host.Services.GetKubeAutoConnector().Name, host.Services.GetKubeProdConnector().Name);
+                }
+            }
+            """;
+        var outcome = (Samples.Component("kube-auto", "kube-prod") with { Sources = [probe] }).Run();
 
         Assert.Empty(outcome.CompileProblems);
+        Assert.Equal("https://127.0.0.1:6443/|https://localhost:6444/|kube-auto|kube-prod", CompiledAssembly.Invoke(outcome.Output, "Probe", "Run"));
     }
 
     [Fact]
