@@ -1,0 +1,6 @@
+namespace Aspire.Hosting.ApplicationModel;
+
+public interface IManifestExpressionProvider
+{
+    string ValueExpression { get; }
+}

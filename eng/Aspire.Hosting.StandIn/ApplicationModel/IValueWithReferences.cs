@@ -1,0 +1,6 @@
+namespace Aspire.Hosting.ApplicationModel;
+
+public interface IValueWithReferences
+{
+    IEnumerable<object> References { get; }
+}
