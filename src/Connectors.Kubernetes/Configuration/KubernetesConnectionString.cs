@@ -55,7 +55,7 @@ public static class KubernetesConnectionString
                 builder.Append(';');
             }
 
-            builder.Append(key).Append('=').Append(Quote(value));
+            builder.Append(key).Append('=').Append(QuoteValue(value));
         }
 
         static string? Base64(string? pem) => pem is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(pem));
@@ -173,7 +173,8 @@ public static class KubernetesConnectionString
         return pairs;
     }
 
-    private static string Quote(string value)
+    /// <summary>Quotes a value as <see cref="Format"/> does (shared with the app host's connection expressions).</summary>
+    internal static string QuoteValue(string value)
     {
         var needsQuotes = value.Length != 0 &&
             (value.AsSpan().IndexOfAny(";=\"'") >= 0 || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]));
