@@ -1,3 +1,5 @@
+using Connectors.Kubernetes.Kubeconfig;
+
 namespace Connectors.Kubernetes.Hosting;
 
 /// <summary>
@@ -7,6 +9,15 @@ namespace Connectors.Kubernetes.Hosting;
 /// </summary>
 public sealed class KubernetesConnectorRuntimeOptions
 {
+    /// <summary>Creates the options with the library's implementations.</summary>
+    public KubernetesConnectorRuntimeOptions()
+    {
+        AutoConfigure = (name, request, cancellationToken) => KubernetesAutoConfigure.ConfigureAsync(
+            name,
+            new KubernetesAutoConfigureOptions { Context = request.Context, Kubeconfig = request.Kubeconfig, Validate = false, TimeProvider = TimeProvider },
+            cancellationToken);
+    }
+
     /// <summary>The clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -16,7 +27,11 @@ public sealed class KubernetesConnectorRuntimeOptions
     /// </summary>
     public string? TokenDirectory { get; set; }
 
-    /// <summary>Lifts a kubeconfig context into settings for the named connector.</summary>
+    /// <summary>
+    /// Lifts a kubeconfig context into settings for the named connector; by default
+    /// <see cref="KubernetesAutoConfigure"/> with kubectl's rules, running exec plugins. The runtime validates
+    /// the result itself, so a problem is reported once, with its code.
+    /// </summary>
     public Func<string, KubernetesAutoConfigureRequest, CancellationToken, Task<KubernetesConnectorSpec>>? AutoConfigure { get; set; }
 
     /// <summary>Verifies access with the given settings; <see langword="null"/> to check settings only.</summary>
