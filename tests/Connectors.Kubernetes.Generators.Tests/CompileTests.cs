@@ -1,4 +1,5 @@
 using Connectors.Kubernetes.Generators.Tests.Infrastructure;
+using Connectors.Kubernetes.Generators.Emitting;
 using Microsoft.CodeAnalysis;
 
 namespace Connectors.Kubernetes.Generators.Tests;
@@ -146,7 +147,7 @@ public sealed class CompileTests
         var outcome = (Samples.Component("kube-auto") with
         {
             DeclaredManifest = Manifest.Declared(Samples.KubeProd),
-            Sources = [.. Samples.ConnectorInterfaceIfMissing, Samples.AspireBuilder, "namespace Microsoft.Extensions.Hosting { /// <summary>x</summary>\npublic static class R { /// <summary>x</summary>\npublic static IHostApplicationBuilder AddKubernetesConnectorClient(this IHostApplicationBuilder b, string n) => b; } }"],
+            Sources = [.. Samples.ConnectorInterfaceIfMissing, "namespace Microsoft.Extensions.Hosting { /// <summary>x</summary>\npublic static class R { /// <summary>x</summary>\npublic static IHostApplicationBuilder AddKubernetesConnectorClient(this IHostApplicationBuilder b, string n) => b; } }"],
             References = TestReferences.ComponentWithoutRuntime,
         }).Run();
         var documented = outcome.Output.SyntaxTrees
@@ -155,7 +156,41 @@ public sealed class CompileTests
         var compilation = outcome.Output.RemoveAllSyntaxTrees().AddSyntaxTrees(documented)
             .WithOptions(outcome.Output.Options.WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1591"] = ReportDiagnostic.Error }));
 
-        Assert.Equal(4, outcome.Sources.Count);
+        Assert.Equal(3, outcome.Sources.Count); // the Aspire layer's types are internal: AspireLayerCompilesAgainstAspire covers it
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public void AspireLayerCompilesAgainstAspireAndTakesTheGeneratedDeclarations()
+    {
+        // The layer as an Aspire app host gets it, compiled against the API-only Aspire.Hosting stand-in (eng/).
+        const string appHost = """
+            using Aspire.Hosting;
+            using Aspire.Hosting.ApplicationModel;
+            public static class Probe
+            {
+                public static void Declare(IDistributedApplicationBuilder builder)
+                {
+                    IResourceBuilder<KubernetesConnectorResource> prod = builder.AddKubernetesConnector(KubernetesConnectorDeclarations.KubeProd);
+                    var dev = builder.AddKubernetesConnector(KubernetesConnectorDeclarations.KubeDev);
+                    var code = builder.AddKubernetesConnector("kube-code").WithServer("https://code.example.test").WithTokenAuth().WithNamespace("ml");
+                }
+            }
+            """;
+        var outcome = (Samples.AppHost(Samples.KubeProd, Samples.KubeDev, Samples.KubeBasic) with { Sources = [appHost], References = TestReferences.AspireAppHost }).Run();
+
+        Assert.Contains(HintNames.AspireLayer, outcome.Sources.Keys);
+        Assert.Empty(outcome.Diagnostics);
+        Assert.Empty(outcome.CompileProblems);
+    }
+
+    [Fact]
+    public void WithoutAspireTheLayerIsNotEmittedAndNothingBreaks()
+    {
+        var outcome = (Samples.AppHost(Samples.KubeProd) with { References = TestReferences.Component }).Run();
+
+        Assert.DoesNotContain(HintNames.AspireLayer, outcome.Sources.Keys);
+        Assert.Empty(outcome.Diagnostics);
+        Assert.Empty(outcome.CompileProblems);
     }
 }

@@ -83,6 +83,89 @@ public sealed record KubernetesAppHostConnector
         return new KubernetesAppHostConnector(name) { BaseDirectory = baseDirectory };
     }
 
+    /// <summary>
+    /// The declaration of a <c>&lt;KubernetesConnector&gt;</c> project item (the generated
+    /// <c>KubernetesConnectorDeclaration</c> passes its values here). Secrets come from the naming convention:
+    /// the token method reads <c>{name}-token</c> (unless a client certificate authenticates), the password method
+    /// <c>{name}-username</c> and <c>{name}-password</c>; certificate authority and client certificate are the
+    /// item's material (path, PEM or base64) and the client key its path.
+    /// </summary>
+    /// <param name="name">The connector name.</param>
+    /// <param name="server">The server URL, if declared.</param>
+    /// <param name="authMethod"><c>token</c> or <c>password</c>; token when absent.</param>
+    /// <param name="clusterName">The cluster name, if declared.</param>
+    /// <param name="namespace">The default namespace, if declared.</param>
+    /// <param name="certificateAuthority">The CA material, if declared.</param>
+    /// <param name="clientCertificate">The client certificate material, if declared.</param>
+    /// <param name="clientKeyPath">The client key path, if declared.</param>
+    /// <param name="insecureSkipTlsVerify">Whether TLS verification is skipped.</param>
+    /// <param name="tlsServerName">The TLS server name, if declared.</param>
+    /// <param name="expiresAt">The declared expiry, if any.</param>
+    /// <param name="autoConfigure">Whether the connector lifts a kubeconfig context.</param>
+    /// <param name="context">The context to lift (current when absent).</param>
+    /// <param name="kubeconfig">The kubeconfig to read (kubectl's rules when absent).</param>
+    /// <param name="baseDirectory">The directory relative paths are resolved against (the project directory).</param>
+    /// <returns>The declaration.</returns>
+    /// <exception cref="KubernetesConnectorException">The name or the auth method is invalid (<c>KC4001</c>, <c>KC4005</c>).</exception>
+    public static KubernetesAppHostConnector FromProjectItem(
+        string name,
+        string? server = null,
+        string? authMethod = null,
+        string? clusterName = null,
+        string? @namespace = null,
+        string? certificateAuthority = null,
+        string? clientCertificate = null,
+        string? clientKeyPath = null,
+        bool insecureSkipTlsVerify = false,
+        string? tlsServerName = null,
+        DateTimeOffset? expiresAt = null,
+        bool autoConfigure = false,
+        string? context = null,
+        string? kubeconfig = null,
+        string? baseDirectory = null)
+    {
+        var connector = Create(name, baseDirectory) with
+        {
+            Server = NullIfBlank(server),
+            ClusterName = NullIfBlank(clusterName),
+            Namespace = NullIfBlank(@namespace),
+            InsecureSkipTlsVerify = insecureSkipTlsVerify,
+            TlsServerName = NullIfBlank(tlsServerName),
+            ExpiresAt = expiresAt,
+        };
+        if (autoConfigure)
+        {
+            return connector.WithAutoConfigure(new KubernetesAutoConfigureRequest(NullIfBlank(context), NullIfBlank(kubeconfig)));
+        }
+
+        var method = KubernetesAuthMethod.Token;
+        if (!string.IsNullOrWhiteSpace(authMethod) && !KubernetesAuthMethodNames.TryParse(authMethod, out method))
+        {
+            throw new KubernetesConnectorException(
+                RuleCode(ConnectorRule.InvalidAuthMethod),
+                "The auth method '" + authMethod + "' of connector '" + name + "' is not supported. Use 'token' or 'password'.");
+        }
+
+        if (method == KubernetesAuthMethod.Password)
+        {
+            connector = connector.WithPasswordAuth();
+        }
+        else if (string.IsNullOrWhiteSpace(clientCertificate))
+        {
+            connector = connector.WithTokenAuth();
+        }
+        else
+        {
+            connector = connector.WithClientCertificate(
+                KubernetesConnectorInput.Material(clientCertificate),
+                string.IsNullOrWhiteSpace(clientKeyPath) ? null : KubernetesConnectorInput.Material(clientKeyPath));
+        }
+
+        return string.IsNullOrWhiteSpace(certificateAuthority)
+            ? connector
+            : connector.WithCertificateAuthority(KubernetesConnectorInput.Material(certificateAuthority));
+    }
+
     /// <summary>Uses the token method with the token from <paramref name="tokenParameter"/>, or from <c>{name}-token</c> when <see langword="null"/>.</summary>
     /// <param name="tokenParameter">The token parameter name.</param>
     /// <returns>The changed declaration.</returns>
@@ -252,6 +335,8 @@ public sealed record KubernetesAppHostConnector
     /// <inheritdoc />
     public override string ToString() =>
         "Kubernetes connector '" + Name + "' (" + (AutoConfigure is not null ? "auto-configured" : Server ?? "no server") + ", " + AuthMethod.ToWireName() + ")";
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string RuleCode(ConnectorRule rule) => ConnectorRules.Code(KubernetesHostingErrorCodes.RuleBase, rule);
 }

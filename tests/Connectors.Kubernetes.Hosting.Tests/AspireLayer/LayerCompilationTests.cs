@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Connectors.Kubernetes.Generators;
 
 namespace Connectors.Kubernetes.Hosting.Tests.AspireLayer;
 
@@ -31,18 +32,30 @@ public sealed class LayerCompilationTests
         """;
 
     [Fact]
-    public void The_layer_and_the_readme_snippet_compile_against_the_stand_in_without_a_warning()
+    public void The_generator_emits_the_layer_and_the_readme_snippet_compiles_against_the_stand_in_without_a_warning()
     {
-        var compilation = Compile(LayerSource(), AppHost, withAspire: true);
+        var (output, generated, diagnostics) = Generate(Compile(AppHost, withAspire: true));
 
-        var problems = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.Equal(["KubernetesConnectorAspireLayer.g.cs"], generated);
+        Assert.Empty(diagnostics);
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     [Fact]
-    public void The_layer_depends_on_aspire_so_it_must_only_be_emitted_where_aspire_is_referenced()
+    public void Without_aspire_the_generator_emits_no_layer_and_reports_nothing()
     {
-        var compilation = Compile(LayerSource(), string.Empty, withAspire: false);
+        var (output, generated, diagnostics) = Generate(Compile("public static class Program { public static void Main() { } }", withAspire: false));
+
+        Assert.Empty(generated);
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void The_layer_needs_aspire_so_it_is_only_emitted_where_aspire_is_referenced()
+    {
+        var compilation = Compile(string.Empty, withAspire: false).AddSyntaxTrees(CSharpSyntaxTree.ParseText(LayerSource(), new CSharpParseOptions(LanguageVersion.Latest)));
 
         Assert.Contains(compilation.GetDiagnostics(), d => d.Id == "CS0246" && d.GetMessage().Contains("Resource", StringComparison.Ordinal));
     }
@@ -68,14 +81,23 @@ public sealed class LayerCompilationTests
         return File.ReadAllText(Path.Combine(directory!.FullName, "src", "Connectors.Kubernetes.Generators", "AspireLayer", "KubernetesConnectorAspireLayer.cs.txt"));
     }
 
-    internal static CSharpCompilation Compile(string layer, string appHost, bool withAspire)
+    private static (Compilation Output, string[] Generated, IReadOnlyList<Diagnostic> Diagnostics) Generate(CSharpCompilation compilation)
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new KubernetesConnectorGenerator().AsSourceGenerator()], parseOptions: new CSharpParseOptions(LanguageVersion.Latest));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var generated = driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources).Select(s => s.HintName).ToArray();
+        return (output, generated, diagnostics);
+    }
+
+    internal static CSharpCompilation Compile(string appHost, bool withAspire)
     {
         var references = new Dictionary<string, MetadataReference>(StringComparer.OrdinalIgnoreCase);
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         foreach (var path in platform.Concat(Directory.GetFiles(AppContext.BaseDirectory, "*.dll")))
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            if ((!withAspire && name == "Aspire.Hosting") || name.StartsWith("Connectors.Kubernetes.Hosting.Tests", StringComparison.Ordinal) || references.ContainsKey(name))
+            if ((!withAspire && name == "Aspire.Hosting") || name.StartsWith("Connectors.Kubernetes.Hosting.Tests", StringComparison.Ordinal)
+                || name == "Connectors.Kubernetes.Generators" || references.ContainsKey(name))
             {
                 continue;
             }
@@ -95,7 +117,7 @@ public sealed class LayerCompilationTests
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         return CSharpCompilation.Create(
             "AppHost",
-            [CSharpSyntaxTree.ParseText(layer, parse, "KubernetesConnectorAspireLayer.g.cs"), CSharpSyntaxTree.ParseText(appHost, parse, "Program.cs")],
+            [CSharpSyntaxTree.ParseText(appHost, parse, "Program.cs")],
             references.Values,
             options);
     }

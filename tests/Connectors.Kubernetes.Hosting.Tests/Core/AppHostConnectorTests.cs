@@ -63,4 +63,26 @@ public sealed class AppHostConnectorTests
         Assert.DoesNotContain("PRIVATE KEY", problem.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("PRIVATE KEY", connector.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_project_item_becomes_a_declaration_with_convention_parameters_and_its_material()
+    {
+        var token = KubernetesAppHostConnector.FromProjectItem("kube-prod", "https://kube-prod.example.test", "token", "prod", "ml", certificateAuthority: "certs/ca.crt", baseDirectory: "/src/App/");
+        Assert.Equal(KubernetesConnectorInput.Parameter("kube-prod-token"), token.Token);
+        Assert.Equal(KubernetesConnectorInput.Material("certs/ca.crt"), token.CertificateAuthority);
+        Assert.Equal(("prod", "ml", "/src/App/"), (token.ClusterName, token.Namespace, token.BaseDirectory));
+
+        var certificate = KubernetesAppHostConnector.FromProjectItem("kube-cert", "https://cert.example.test", clientCertificate: "certs/client.crt", clientKeyPath: "certs/client.key");
+        Assert.Null(certificate.Token);
+        Assert.Equal(KubernetesConnectorInput.Material("certs/client.key"), certificate.ClientKey);
+
+        var password = KubernetesAppHostConnector.FromProjectItem("kube-basic", "https://basic.example.test", "Password");
+        Assert.Equal(["kube-basic-username", "kube-basic-password"], password.GetParameters(KubernetesConnectorHostMode.Run).Select(p => p.Name));
+
+        var auto = KubernetesAppHostConnector.FromProjectItem("kube-dev", autoConfigure: true, context: "kind-dev", @namespace: "jobs");
+        Assert.Equal(new KubernetesAutoConfigureRequest("kind-dev"), auto.AutoConfigure);
+        Assert.Equal("jobs", auto.Namespace);
+
+        Assert.Equal("KC4005", Assert.Throws<KubernetesConnectorException>(() => KubernetesAppHostConnector.FromProjectItem("kube-x", "https://x.example.test", "oidc")).Code);
+    }
 }
