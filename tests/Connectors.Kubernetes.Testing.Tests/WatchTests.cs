@@ -45,6 +45,36 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task Several_watchers_of_the_same_kind_each_receive_every_change()
+    {
+        await using var server = await LoopbackKubernetesServer.StartAsync();
+        using var client = Clients.Official(server);
+        var start = (await client.CoreV1.ListNamespacedSecretAsync("default")).Metadata.ResourceVersion;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var watchers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            var names = new List<string>();
+            await foreach (var (_, secret) in client.CoreV1.WatchListNamespacedSecretAsync("default", resourceVersion: start, cancellationToken: cts.Token))
+            {
+                names.Add(secret.Metadata.Name);
+                if (names.Count == 2)
+                {
+                    return names;
+                }
+            }
+
+            return names;
+        })).ToList();
+
+        await client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "one" } }, "default");
+        await client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "two" } }, "default");
+        foreach (var names in await Task.WhenAll(watchers))
+        {
+            Assert.Equal(["one", "two"], names);
+        }
+    }
+
+    [Fact]
     public async Task A_watch_resumes_from_a_resource_version_and_filters_by_label()
     {
         await using var server = await LoopbackKubernetesServer.StartAsync();

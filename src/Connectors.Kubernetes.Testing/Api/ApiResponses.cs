@@ -31,6 +31,22 @@ internal static class ApiResponses
         return buffer.ToArray();
     }
 
+    /// <summary>One watch event line, <c>{"type":…,"object":…}</c>, without attaching the object to a new parent.</summary>
+    public static byte[] SerializeEvent(string type, JsonNode obj)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", type);
+            writer.WritePropertyName("object");
+            obj.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
     public static Task WriteTextAsync(HttpContext context, int statusCode, string text)
     {
         context.Response.StatusCode = statusCode;

@@ -49,7 +49,7 @@ internal sealed class WatchStreamer(ObjectStore store, TableConverter tables, Ca
         if (subscription.Expired)
         {
             var gone = new ApiException(410, "Expired", $"too old resource version: {since}");
-            await WriteEventAsync(request, new JsonObject { ["type"] = "ERROR", ["object"] = ApiResponses.Status(gone) }, linked.Token).ConfigureAwait(false);
+            await WriteEventAsync(request, "ERROR", ApiResponses.Status(gone), linked.Token).ConfigureAwait(false);
             return;
         }
 
@@ -62,7 +62,7 @@ internal sealed class WatchStreamer(ObjectStore store, TableConverter tables, Ca
                 JsonNode obj = asTable
                     ? tables.ToTable(resource, [change.Object], change.Version.ToString(CultureInfo.InvariantCulture), includeObject)
                     : change.Object;
-                await WriteEventAsync(request, new JsonObject { ["type"] = change.Type, ["object"] = obj }, linked.Token).ConfigureAwait(false);
+                await WriteEventAsync(request, change.Type, obj, linked.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -71,9 +71,10 @@ internal sealed class WatchStreamer(ObjectStore store, TableConverter tables, Ca
         }
     }
 
-    private static async Task WriteEventAsync(RequestContext request, JsonObject line, CancellationToken cancellationToken)
+    private static async Task WriteEventAsync(RequestContext request, string type, JsonNode obj, CancellationToken cancellationToken)
     {
-        var bytes = ApiResponses.Serialize(line);
+        // The event's object is shared by every watcher of the change: it is written, never re-parented.
+        var bytes = ApiResponses.SerializeEvent(type, obj);
         var body = request.Http.Response.Body;
         await body.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         await body.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
