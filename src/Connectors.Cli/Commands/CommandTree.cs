@@ -11,7 +11,7 @@ internal static class CommandTree
         "project (as <KubernetesConnector> items) with their secrets kept in the project's user secrets.\n\n" +
         "Start with:\n" +
         "  dotnet connector list-types                                   what a Kubernetes connector can hold\n" +
-        "  dotnet connector register kube-dev --server https://... --token @token.txt   declare a connector\n" +
+        "  dotnet connector register kube-dev --auto-configure           lift the current kubectl context into a connector\n" +
         "  dotnet connector describe kube-dev                            show it (secrets hidden)\n" +
         "  dotnet connector connect ../Orchestrator --connector kube-dev let a component use it\n\n" +
         "Exit codes: 0 done, 1 failure, 2 bad command line, 3 not found, 4 invalid declaration, 5 conflict (exists, lock held), 6 cluster refused or unreachable.";

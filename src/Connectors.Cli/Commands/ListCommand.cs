@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Connectors.Kubernetes.Cli.Infrastructure;
+using Connectors.Kubernetes.Describe;
 using Connectors.Kubernetes.Cli.Output;
 using Connectors.Kubernetes.Cli.Projects;
 
@@ -58,7 +59,7 @@ internal static class ListCommand
                         KubernetesConnectorType.ResourceType,
                         ResourceName(row),
                         row.Item.IsAutoConfigure ? "(kubeconfig)" : AuthMethod(row),
-                        Durations.ExpiresIn(row.ExpiresAt, now),
+                        KubernetesConnectorDescriber.ExpiresIn(row.ExpiresAt, now),
                         string.Join("\n", row.Item.Labels.Select(pair => pair.Key + "=" + pair.Value)));
                 }
 

@@ -1,10 +1,25 @@
+using Connectors.Kubernetes.Cli.Infrastructure;
 using Connectors.Kubernetes.Cli.Projects;
 
 namespace Connectors.Kubernetes.Cli.Connectors;
 
-/// <summary>Turns a declared connector into the core's spec, or null for a linked item (its server and credentials are read from its kubeconfig context when the app host starts).</summary>
+/// <summary>Turns a declared connector into the core's spec: from its item and secrets, or — for a linked item — from its kubeconfig context, read now.</summary>
 internal static class ConnectorSpecs
 {
-    public static KubernetesConnectorSpec? Resolve(ConnectorRecord record) =>
-        record.Item.IsAutoConfigure ? null : record.ToSpec();
+    public static async Task<KubernetesConnectorSpec> ResolveAsync(CliContext context, ConnectorRecord record, CancellationToken cancellationToken)
+    {
+        if (!record.Item.IsAutoConfigure)
+        {
+            return record.ToSpec();
+        }
+
+        var kubeconfig = record.Item.Get(ItemMetadata.Kubeconfig) is { } path ? Path.GetFullPath(path, record.BaseDirectory) : null;
+        var (spec, _) = await KubeconfigLift.LiftAsync(context, record.Name, kubeconfig, record.Item.Get(ItemMetadata.Context), runExecPlugins: true, cancellationToken).ConfigureAwait(false);
+        return spec with
+        {
+            ClusterName = record.Item.Get(ItemMetadata.ClusterName) ?? spec.ClusterName,
+            Namespace = record.Item.Get(ItemMetadata.Namespace) ?? spec.Namespace,
+            Labels = record.Item.Labels,
+        };
+    }
 }

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
 using Connectors.Kubernetes.Testing;
 
 namespace Connectors.Benchmarks.Cli;
@@ -14,7 +17,7 @@ namespace Connectors.Benchmarks.Cli;
 /// be published); the plain build is measured beside it to show what ReadyToRun buys.
 /// Run: <c>dotnet run -c Release --project tests/Connectors.Benchmarks -- --filter '*CliColdStart*'</c>.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 20)]
+[Config(typeof(ColdStartConfig))]
 public class CliColdStartBenchmarks
 {
     private string _work = null!;
@@ -24,6 +27,21 @@ public class CliColdStartBenchmarks
     private string _plainTool = null!;
     private Dictionary<string, string> _environment = null!;
     private LoopbackKubernetesServer _server = null!;
+
+    /// <summary>
+    /// Every operation is a child process, so the benchmark host runs in process (no generated project
+    /// to build, which on a busy machine outlasts BenchmarkDotNet's build timeout).
+    /// </summary>
+    private sealed class ColdStartConfig : ManualConfig
+    {
+        public ColdStartConfig() =>
+            AddJob(Job.Default
+                .WithToolchain(InProcessNoEmitToolchain.Instance)
+                .WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1)
+                .WithWarmupCount(3)
+                .WithIterationCount(20));
+    }
 
     [GlobalSetup]
     public void Setup()

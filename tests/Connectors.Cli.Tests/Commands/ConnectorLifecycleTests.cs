@@ -26,7 +26,7 @@ public sealed class ConnectorLifecycleTests : IDisposable
         Assert.Equal(0, all.ExitCode);
         Assert.Contains("kube-prod", all.Output, StringComparison.Ordinal);
         Assert.Contains("prod-cluster", all.Output, StringComparison.Ordinal);
-        Assert.Contains("1d 3h", all.Output, StringComparison.Ordinal);
+        Assert.Contains("1d3h", all.Output, StringComparison.Ordinal);
         Assert.Contains("kube-dev.example.test", all.Output, StringComparison.Ordinal);
 
         var prod = JsonNode.Parse((await _workspace.RunAsync("list", "--label", "env=prod", "-o", "json")).Output)!;
@@ -56,13 +56,13 @@ public sealed class ConnectorLifecycleTests : IDisposable
 
         var table = await _workspace.RunAsync("describe", "kube-prod");
         Assert.Contains("EXPIRES IN", table.Output, StringComparison.Ordinal);
-        Assert.Contains("PEM, 1 certificate", table.Output, StringComparison.Ordinal);
+        Assert.Contains("CN=test-ca (until ", table.Output, StringComparison.Ordinal);
 
         var shown = await _workspace.RunAsync("describe", "kube-prod", "--show-secrets", "-o", "json");
         var json = JsonNode.Parse(shown.Output)!;
-        Assert.Equal(Canary + "-kube-prod", (string?)json["configuration"]!["Token"]);
+        Assert.Equal(Canary + "-kube-prod", (string?)json["configuration"]!["token"]);
         Assert.True((bool)json["secretsShown"]!);
-        Assert.StartsWith("-----BEGIN CERTIFICATE-----", (string?)json["configuration"]!["CertificateAuthorityData"], StringComparison.Ordinal);
+        Assert.StartsWith("CN=test-ca", (string?)json["configuration"]!["certificate_authority"], StringComparison.Ordinal);
     }
 
     [Fact]

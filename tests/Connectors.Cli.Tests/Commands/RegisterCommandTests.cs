@@ -132,11 +132,19 @@ public sealed class RegisterCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Unknown_type_is_a_coded_error()
+    public async Task Unknown_type_and_conflicting_options_are_coded_errors()
     {
         var unknownType = await _workspace.RunAsync("register", "kube-a", "--type", "aws");
         Assert.Equal(3, unknownType.ExitCode);
         Assert.Contains("error KC5112", unknownType.Error, StringComparison.Ordinal);
+
+        var conflicting = await _workspace.RunAsync("register", "kube-a", "--auto-configure", "--server", "https://a.example.test");
+        Assert.Equal(2, conflicting.ExitCode);
+        Assert.Contains("error KC5119", conflicting.Error, StringComparison.Ordinal);
+
+        var contextWithout = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--context", "x");
+        Assert.Equal(2, contextWithout.ExitCode);
+        Assert.Contains("error KC5119", contextWithout.Error, StringComparison.Ordinal);
 
     }
 

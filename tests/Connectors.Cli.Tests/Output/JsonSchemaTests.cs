@@ -40,8 +40,8 @@ public sealed partial class JsonSchemaTests : IDisposable
         text = text.Replace(_workspace.Root, "<root>", StringComparison.Ordinal);
         text = UserSecretsId().Replace(text, "<user-secrets-id>");
 
-        // The certificate is generated per run; only its size varies.
-        return CertificateSize().Replace(text, "PEM, 1 certificate, <n> bytes");
+        // The certificate is generated per run: its expiry date varies.
+        return CertificateExpiry().Replace(text, "(until <date>)");
     }
 
     public void Dispose() => _workspace.Dispose();
@@ -49,6 +49,6 @@ public sealed partial class JsonSchemaTests : IDisposable
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex UserSecretsId();
 
-    [GeneratedRegex(@"PEM, 1 certificate, \d+ bytes")]
-    private static partial Regex CertificateSize();
+    [GeneratedRegex(@"\(until \d{4}-\d{2}-\d{2}\)")]
+    private static partial Regex CertificateExpiry();
 }
