@@ -32,7 +32,7 @@ internal sealed class KubeconfigParser
         YamlTreeNode? document;
         try
         {
-            document = YamlTreeBuilder.Parse(text);
+            document = FastBlockYaml.TryParse(text, out var fast) ? fast : YamlTreeBuilder.Parse(text);
         }
         catch (YamlException e)
         {

@@ -3,29 +3,35 @@ using YamlDotNet.Core.Events;
 
 namespace Connectors.Kubernetes.Kubeconfig;
 
+/// <summary>A 1-based position in the text.</summary>
+internal readonly record struct YamlTreeMark(int Line, int Column)
+{
+    public static YamlTreeMark From(Mark mark) => new((int)mark.Line, (int)mark.Column);
+}
+
 /// <summary>A light YAML node: what the kubeconfig reader needs, built straight from parser events.</summary>
 internal abstract class YamlTreeNode
 {
-    protected YamlTreeNode(Mark start) => Start = start;
+    protected YamlTreeNode(YamlTreeMark start) => Start = start;
 
-    /// <summary>Where the node starts (1-based line).</summary>
-    public Mark Start { get; }
+    /// <summary>Where the node starts.</summary>
+    public YamlTreeMark Start { get; }
 }
 
 /// <summary>A mapping; keys keep their order and duplicates (the last one wins when read, as in kubectl).</summary>
-internal sealed class YamlTreeMapping(Mark start) : YamlTreeNode(start)
+internal sealed class YamlTreeMapping(YamlTreeMark start) : YamlTreeNode(start)
 {
     public List<KeyValuePair<YamlTreeNode, YamlTreeNode>> Children { get; } = [];
 }
 
 /// <summary>A sequence.</summary>
-internal sealed class YamlTreeSequence(Mark start) : YamlTreeNode(start)
+internal sealed class YamlTreeSequence(YamlTreeMark start) : YamlTreeNode(start)
 {
     public List<YamlTreeNode> Children { get; } = [];
 }
 
 /// <summary>A scalar with its style and tag, which decide its JSON kind.</summary>
-internal sealed class YamlTreeScalar(Mark start, string value, ScalarStyle style, TagName tag) : YamlTreeNode(start)
+internal sealed class YamlTreeScalar(YamlTreeMark start, string value, ScalarStyle style, TagName tag) : YamlTreeNode(start)
 {
     public string Value { get; } = value;
 
@@ -60,7 +66,7 @@ internal static class YamlTreeBuilder
     {
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            var node = new YamlTreeScalar(scalar.Start, scalar.Value, scalar.Style, scalar.Tag);
+            var node = new YamlTreeScalar(YamlTreeMark.From(scalar.Start), scalar.Value, scalar.Style, scalar.Tag);
             Remember(anchors, scalar.Anchor, node);
             return node;
         }
@@ -74,7 +80,7 @@ internal static class YamlTreeBuilder
 
         if (parser.TryConsume<SequenceStart>(out var sequenceStart))
         {
-            var sequence = new YamlTreeSequence(sequenceStart.Start);
+            var sequence = new YamlTreeSequence(YamlTreeMark.From(sequenceStart.Start));
             Remember(anchors, sequenceStart.Anchor, sequence);
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
@@ -85,7 +91,7 @@ internal static class YamlTreeBuilder
         }
 
         var mappingStart = parser.Consume<MappingStart>();
-        var mapping = new YamlTreeMapping(mappingStart.Start);
+        var mapping = new YamlTreeMapping(YamlTreeMark.From(mappingStart.Start));
         Remember(anchors, mappingStart.Anchor, mapping);
         while (!parser.TryConsume<MappingEnd>(out _))
         {
