@@ -4,6 +4,7 @@ using Connectors.Kubernetes.Generators.Emitting;
 using Connectors.Kubernetes.Generators.Model;
 using Connectors.Kubernetes.Generators.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Connectors.Kubernetes.Generators;
@@ -121,7 +122,9 @@ public sealed class KubernetesConnectorGenerator : IIncrementalGenerator
         compilation.GetTypeByMetadataName(CompilationCapabilities.KeyedServicesType) is not null,
         compilation.GetTypeByMetadataName(CompilationCapabilities.KubernetesClientType) is not null,
         compilation.GetTypeByMetadataName(CompilationCapabilities.ConnectorInterfaceType) is not null,
-        compilation.GetTypeByMetadataName(CompilationCapabilities.AspireBuilderType) is not null);
+        compilation.GetTypeByMetadataName(CompilationCapabilities.AspireBuilderType) is not null,
+        compilation is CSharpCompilation csharp ? csharp.LanguageVersion.ToDisplayString() : "latest",
+        compilation is not CSharpCompilation old || old.LanguageVersion >= LanguageVersion.CSharp8);
 
     private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
     {

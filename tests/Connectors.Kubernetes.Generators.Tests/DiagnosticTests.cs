@@ -149,10 +149,26 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void OldLanguageVersionIsKC3009AndNothingIsGeneratedForTheComponent()
+    {
+        var project = Samples.Component("kube-auto");
+        var compilation = project.CreateCompilation();
+        var old = compilation.WithOptions(compilation.Options).RemoveAllSyntaxTrees()
+            .AddSyntaxTrees(compilation.SyntaxTrees.Select(tree => tree.WithRootAndOptions(tree.GetRoot(), TestProject.ParseOptions.WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3))));
+        var driver = project.CreateDriver(project.AdditionalTexts()).RunGeneratorsAndUpdateCompilation(old, out var output, out var diagnostics);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("KC3009", diagnostic.Id);
+        Assert.Contains("compiles with C# 7.3 and they need C# 8 or later", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(driver.GetRunResult().GeneratedTrees);
+        Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is not null);
+    }
+
+    [Fact]
     public void EveryReportedCodeIsDocumented()
     {
         var documentation = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "diagnostics.md"));
-        foreach (var id in new[] { "KC3001", "KC3002", "KC3003", "KC3004", "KC3005", "KC3006", "KC3007", "KC3008", "KC3010" })
+        foreach (var id in new[] { "KC3001", "KC3002", "KC3003", "KC3004", "KC3005", "KC3006", "KC3007", "KC3008", "KC3009", "KC3010" })
         {
             Assert.Contains("### " + id, documentation, StringComparison.Ordinal);
             Assert.Equal(id, Diagnostics.DiagnosticDescriptors.ById(id).Id);

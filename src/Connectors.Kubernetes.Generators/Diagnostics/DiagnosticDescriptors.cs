@@ -67,6 +67,13 @@ internal static class DiagnosticDescriptors
         "{0} cannot be generated: the project does not reference '{1}'. Reference the Connectors.Kubernetes package, which brings it.",
         DiagnosticSeverity.Warning);
 
+    /// <summary>KC3009: the project's C# version cannot compile the generated code.</summary>
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Create(
+        "KC3009",
+        "Kubernetes connector accessors need C# 8 or later",
+        "The Kubernetes connector accessors are not generated: the project compiles with C# {0} and they need C# 8 or later (nullable annotations). Set <LangVersion>latest</LangVersion>, or target .NET 8 or later.",
+        DiagnosticSeverity.Warning);
+
     /// <summary>KC3010: a keyed-service key that names no connector of the project.</summary>
     public static readonly DiagnosticDescriptor UnknownKeyedConnector = Create(
         "KC3010",
@@ -85,6 +92,7 @@ internal static class DiagnosticDescriptors
         "KC3006" => InvalidMetadataValue,
         "KC3007" => InlineClientKey,
         "KC3008" => MissingDependency,
+        "KC3009" => LanguageVersionTooOld,
         "KC3010" => UnknownKeyedConnector,
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown diagnostic id."),
     };

@@ -9,12 +9,16 @@ namespace Connectors.Kubernetes.Generators.Model;
 /// <param name="HasKubernetesClient"><c>k8s.IKubernetes</c> (the official KubernetesClient).</param>
 /// <param name="HasConnectorInterface"><c>Connectors.Kubernetes.IKubernetesConnector</c> (the runtime).</param>
 /// <param name="HasAspireHosting"><c>Aspire.Hosting.IDistributedApplicationBuilder</c>: the project is an Aspire app host.</param>
+/// <param name="LanguageVersion">The C# version the project compiles with, for messages.</param>
+/// <param name="SupportsGeneratedCode">Whether that version is C# 8 or later (generated code uses nullable annotations).</param>
 internal sealed record CompilationCapabilities(
     bool HasHostApplicationBuilder,
     bool HasKeyedServices,
     bool HasKubernetesClient,
     bool HasConnectorInterface,
-    bool HasAspireHosting)
+    bool HasAspireHosting,
+    string LanguageVersion,
+    bool SupportsGeneratedCode)
 {
     /// <summary>Metadata names of the probed types.</summary>
     public const string HostApplicationBuilderType = "Microsoft.Extensions.Hosting.IHostApplicationBuilder";

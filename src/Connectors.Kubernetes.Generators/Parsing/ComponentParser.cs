@@ -37,6 +37,12 @@ internal static class ComponentParser
             identities.Add(identity);
         }
 
+        if (!capabilities.SupportsGeneratedCode)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooOld, capabilities.LanguageVersion));
+            return new ParseResult<ComponentModel>(null, EquatableArray<DiagnosticInfo>.From(diagnostics));
+        }
+
         if (!capabilities.HasHostApplicationBuilder)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingDependency, "AddKubernetesConnectors()", CompilationCapabilities.HostApplicationBuilderType));
