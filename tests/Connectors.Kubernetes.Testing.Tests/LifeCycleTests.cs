@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using Connectors.Kubernetes.Testing.Tests.Support;
 using k8s;
 using k8s.Models;
@@ -80,6 +82,33 @@ public sealed class LifeCycleTests
         var scale = await client.AppsV1.ReadNamespacedDeploymentScaleAsync("web", "default");
         Assert.Equal(2, scale.Spec.Replicas);
         Assert.Equal("app=web", scale.Status.Selector);
+    }
+
+    [Fact]
+    public async Task A_controller_step_that_fails_does_not_stop_the_controller()
+    {
+        // E.g. the kubelet stand-in handling a pod that was deleted before it got to it: the API
+        // refusal ends that step, and the next change is still handled.
+        var store = new Store.ObjectStore(TimeProvider.System);
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var handled = Channel.CreateUnbounded<string>();
+        var loop = Life.ControllerLoop.Run(store, Api.ApiCatalog.Namespaces, (change, _) =>
+        {
+            var name = change.Object["metadata"]!["name"]!.GetValue<string>();
+            if (name == "refused")
+            {
+                throw Api.ApiException.NotFound(Api.ApiCatalog.Namespaces, name);
+            }
+
+            handled.Writer.TryWrite(name);
+            return Task.CompletedTask;
+        }, stopping.Token);
+
+        store.Create(Api.ApiCatalog.Namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "refused" } });
+        store.Create(Api.ApiCatalog.Namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "handled" } });
+        Assert.Equal("handled", await handled.Reader.ReadAsync(stopping.Token));
+        await stopping.CancelAsync();
+        await loop;
     }
 
     private static async Task WaitReady(k8s.Kubernetes client, string name, int replicas, long generation)

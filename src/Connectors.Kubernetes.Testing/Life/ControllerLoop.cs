@@ -21,7 +21,7 @@ internal static class ControllerLoop
                     {
                         await foreach (var change in subscription.Events.ReadAllAsync(stopping).ConfigureAwait(false))
                         {
-                            await Guard(onChange(change, stopping)).ConfigureAwait(false);
+                            await Guard(() => onChange(change, stopping)).ConfigureAwait(false);
                         }
                     }
                     catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -33,17 +33,18 @@ internal static class ControllerLoop
     }
 
     /// <summary>Runs background work of a controller (a timer, a rollout) with the same tolerance.</summary>
-    public static void Spawn(Func<Task> work) => _ = Task.Run(() => Guard(work()));
+    public static void Spawn(Func<Task> work) => _ = Task.Run(() => Guard(work));
 
-    private static async Task Guard(Task work)
+    private static async Task Guard(Func<Task> work)
     {
         try
         {
-            await work.ConfigureAwait(false);
+            // Invoked inside the try: a step that fails before its first await is handled the same way.
+            await work().ConfigureAwait(false);
         }
-        catch (ApiException ex) when (ex.Code is 404 or 409)
+        catch (ApiException)
         {
-            // The object was deleted or changed under us; the next change event brings us back.
+            // The object was deleted or changed under us (or refused): this step ends, the loop goes on.
         }
         catch (OperationCanceledException)
         {
