@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Connectors.Kubernetes.Tests.Login;
+
+/// <summary>Runs the real kubectl (only ever against kubeconfigs that point at loopback).</summary>
+internal static class Kubectl
+{
+    public const string Path = "/usr/bin/kubectl";
+
+    public static bool IsAvailable => System.IO.File.Exists(Path);
+
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string kubeconfig, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("--kubeconfig");
+        start.ArgumentList.Add(kubeconfig);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("KUBECONFIG");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary><c>kubectl config view --raw -o json</c>, parsed.</summary>
+    public static async Task<JsonElement> ViewAsync(string kubeconfig)
+    {
+        var (exit, output, error) = await RunAsync(kubeconfig, "config", "view", "--raw", "-o", "json");
+        Assert.True(exit == 0, $"kubectl config view failed ({exit}): {error}");
+        return JsonDocument.Parse(output).RootElement.Clone();
+    }
+
+    /// <summary>The entry called <paramref name="name"/> in a section of a <see cref="ViewAsync"/> result, as JSON text.</summary>
+    public static string? Entry(JsonElement view, string section, string name)
+    {
+        if (!view.TryGetProperty(section, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var entry in list.EnumerateArray())
+        {
+            if (entry.GetProperty("name").GetString() == name)
+            {
+                return entry.GetRawText();
+            }
+        }
+
+        return null;
+    }
+
+    public static IReadOnlyList<string> Names(JsonElement view, string section) =>
+        view.TryGetProperty(section, out var list) && list.ValueKind == JsonValueKind.Array
+            ? [.. list.EnumerateArray().Select(e => e.GetProperty("name").GetString()!)]
+            : [];
+}
