@@ -68,7 +68,7 @@ internal sealed class ConnectorConnectionFactory
     }
 
     /// <summary>The connector's TLS settings (trust, client certificate), for the pool's own handshakes or ours.</summary>
-#pragma warning disable CA5359 // The accept-all callback is only chosen when the connector explicitly sets InsecureSkipTlsVerify (warned as KC1142).
+#pragma warning disable CA5359 // The accept-all callback is only chosen when the connector explicitly sets InsecureSkipTlsVerify (warned as KC1312).
     public SslClientAuthenticationOptions CreateTlsOptions() => new()
     {
         ClientCertificateContext = _endpoint.ClientCertificate,

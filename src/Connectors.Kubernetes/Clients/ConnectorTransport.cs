@@ -60,7 +60,7 @@ internal sealed partial class ConnectorTransport : IDisposable
         Endpoint.ClientCertificate?.TargetCertificate.Dispose();
     }
 
-    [LoggerMessage(EventId = 1142, Level = LogLevel.Warning,
-        Message = "KC1142: InsecureSkipTlsVerify is set for {Server}: its certificate is NOT verified and anyone on the path can impersonate it. Set the cluster's CA instead.")]
+    [LoggerMessage(EventId = 1312, Level = LogLevel.Warning,
+        Message = "KC1312: InsecureSkipTlsVerify is set for {Server}: its certificate is NOT verified and anyone on the path can impersonate it. Set the cluster's CA instead.")]
     private static partial void LogInsecure(ILogger logger, string server);
 }

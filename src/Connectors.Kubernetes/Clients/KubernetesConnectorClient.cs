@@ -1,4 +1,5 @@
 using Connectors.Kubernetes.Credentials;
+using Connectors.Kubernetes.Validation;
 using Connectors.Kubernetes.Verification;
 using k8s;
 using Microsoft.Extensions.Logging;
@@ -44,15 +45,30 @@ public sealed class KubernetesConnectorClient : IDisposable
     /// <param name="spec">The connector (validated by the caller).</param>
     /// <param name="options">Optional tuning; see <see cref="KubernetesConnectorClientOptions"/>.</param>
     /// <returns>The client; dispose it when the connector is no longer needed.</returns>
-    /// <exception cref="KubernetesConnectorException">The server URL, CA or client certificate cannot be used (KC11xx).</exception>
+    /// <exception cref="KubernetesConnectorException">
+    /// The spec breaks a declaration rule (KC10xx; expired credentials excepted, so that verification can
+    /// report them), or its server URL, CA or client certificate cannot be used (KC13xx).
+    /// </exception>
     public static KubernetesConnectorClient Create(KubernetesConnectorSpec spec, KubernetesConnectorClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         options ??= new KubernetesConnectorClientOptions();
+        ThrowIfInvalid(spec, options.TimeProvider);
         var logger = options.LoggerFactory?.CreateLogger<KubernetesConnectorClient>() ?? (ILogger)NullLogger.Instance;
         var endpoint = ConnectorEndpointFactory.Create(spec);
         var credentials = CredentialSourceFactory.Create(spec, options, logger);
         return new KubernetesConnectorClient(spec, new ConnectorTransport(endpoint, credentials, options.ConnectTimeout, logger), options);
+    }
+
+    // The shared rules, minus expiry: an expired connector still gets a client, whose verification says so (KC1307).
+    private static void ThrowIfInvalid(KubernetesConnectorSpec spec, TimeProvider time)
+    {
+        var expired = ConnectorRules.Code(ConnectorRules.RuntimeBase, ConnectorRule.CredentialsExpired);
+        var diagnostics = KubernetesConnectorValidator.Validate(spec, time);
+        if (diagnostics.Any(d => d.Severity == KubernetesDiagnosticSeverity.Error && d.Code != expired))
+        {
+            throw new KubernetesConnectorException(spec.Name, [.. diagnostics.Where(d => d.Code != expired)]);
+        }
     }
 
     /// <summary>

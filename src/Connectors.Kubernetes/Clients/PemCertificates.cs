@@ -1,7 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
+using Connectors.Kubernetes.Validation;
 
 namespace Connectors.Kubernetes.Clients;
 
@@ -11,13 +11,13 @@ namespace Connectors.Kubernetes.Clients;
 /// </summary>
 internal static class PemCertificates
 {
-    /// <summary>Loads the certificate authority bundle (PEM, or base64 of PEM as in kubeconfig <c>*-data</c> fields).</summary>
-    public static X509Certificate2Collection LoadAuthorities(string pemOrBase64)
+    /// <summary>Loads the certificate authority bundle, in any form the validator accepts (PEM, base64, a file).</summary>
+    public static X509Certificate2Collection LoadAuthorities(string material)
     {
         var authorities = new X509Certificate2Collection();
         try
         {
-            authorities.ImportFromPem(ToPem(pemOrBase64));
+            authorities.ImportFromPem(ToPem(material, "CERTIFICATE", secret: false) ?? throw InvalidAuthority(null));
         }
         catch (CryptographicException e)
         {
@@ -32,8 +32,8 @@ internal static class PemCertificates
     {
         try
         {
-            var certificatePemText = ToPem(certificatePem);
-            var leaf = X509Certificate2.CreateFromPem(certificatePemText, ToPem(keyPem));
+            var certificatePemText = ToPem(certificatePem, "CERTIFICATE", secret: false) ?? throw new ArgumentException("no certificate");
+            var leaf = X509Certificate2.CreateFromPem(certificatePemText, ToPem(keyPem, "PRIVATE KEY", secret: true) ?? throw new ArgumentException("no key"));
             var all = new X509Certificate2Collection();
             all.ImportFromPem(certificatePemText);
             var intermediates = new X509Certificate2Collection();
@@ -54,23 +54,9 @@ internal static class PemCertificates
         }
     }
 
-    // kubeconfig '*-data' fields hold base64 of the PEM; connector values may hold the PEM itself.
-    private static string ToPem(string text)
-    {
-        if (text.Contains("-----BEGIN", StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        try
-        {
-            return Encoding.ASCII.GetString(Convert.FromBase64String(text.Trim()));
-        }
-        catch (FormatException)
-        {
-            return text;
-        }
-    }
+    // The same reading of the material as the shared validator's: inline PEM, base64 of PEM or DER, or a path.
+    private static string? ToPem(string material, string pemLabel, bool secret) =>
+        CertificateMaterial.TryLoad(material, baseDirectory: null, pemLabel, secret, out _, out _);
 
     private static KubernetesConnectorException InvalidAuthority(Exception? inner) => new(
         KubernetesClientErrorCodes.InvalidCertificateAuthority,

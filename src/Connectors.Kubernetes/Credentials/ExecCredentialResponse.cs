@@ -74,7 +74,7 @@ internal static class ExecCredentialResponse
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static KubernetesConnectorException Invalid(KubernetesExecConfig command, string what) => new(
-        KubernetesClientErrorCodes.ExecPluginInvalidOutput,
+        KubernetesErrorCodes.ExecPluginInvalidOutput,
         $"the exec credential plugin '{command.Command}' printed an unusable ExecCredential: {what}. "
         + "Run the plugin by hand and check it prints an ExecCredential with status.token for the configured apiVersion.");
 }

@@ -88,6 +88,14 @@ internal sealed partial class ExecCredentialSource : ICredentialSource
 
     private async Task<KubernetesCredential> RunAsync(CancellationToken cancellationToken)
     {
+        if (string.Equals(_command.InteractiveMode, "Always", StringComparison.Ordinal))
+        {
+            throw new KubernetesConnectorException(
+                KubernetesErrorCodes.ExecPluginNeedsTerminal,
+                $"the exec credential plugin '{_command.Command}' needs a terminal (interactiveMode: Always), and a client has none. "
+                + "Log in interactively first, or configure the plugin to run without prompting.");
+        }
+
         var start = new ProcessStartInfo(_command.Command)
         {
             RedirectStandardOutput = true,
@@ -117,7 +125,7 @@ internal sealed partial class ExecCredentialSource : ICredentialSource
         catch (Win32Exception e)
         {
             throw new KubernetesConnectorException(
-                KubernetesClientErrorCodes.ExecPluginNotStarted,
+                KubernetesErrorCodes.ExecPluginFailed,
                 $"the exec credential plugin '{_command.Command}' could not be started ({e.Message}). "
                 + "Install it or put its directory on PATH, or fix the command in the kubeconfig user entry.",
                 e);
@@ -143,7 +151,7 @@ internal sealed partial class ExecCredentialSource : ICredentialSource
             }
 
             throw new KubernetesConnectorException(
-                KubernetesClientErrorCodes.ExecPluginTimedOut,
+                KubernetesErrorCodes.ExecPluginTimedOut,
                 $"the exec credential plugin '{_command.Command}' did not finish within {_timeout.TotalSeconds:0.#} s and was stopped. "
                 + "Check that it does not wait for input (it cannot prompt here) and that its identity provider is reachable.");
         }
@@ -153,7 +161,7 @@ internal sealed partial class ExecCredentialSource : ICredentialSource
             // Standard error may name the problem but may also hold secrets: log only its size.
             LogPluginFailed(_logger, _command.Command, process.ExitCode, (await stderr.ConfigureAwait(false)).Length);
             throw new KubernetesConnectorException(
-                KubernetesClientErrorCodes.ExecPluginFailed,
+                KubernetesErrorCodes.ExecPluginFailed,
                 $"the exec credential plugin '{_command.Command}' exited with code {process.ExitCode}. "
                 + "Run it by hand to see its error, then fix its login or configuration.");
         }
@@ -175,11 +183,11 @@ internal sealed partial class ExecCredentialSource : ICredentialSource
         }
     }
 
-    [LoggerMessage(EventId = 1152, Level = LogLevel.Warning,
-        Message = "KC1152: exec credential plugin '{Command}' exited with code {ExitCode} ({StderrLength} characters on standard error)")]
+    [LoggerMessage(EventId = 1212, Level = LogLevel.Warning,
+        Message = "KC1212: exec credential plugin '{Command}' exited with code {ExitCode} ({StderrLength} characters on standard error)")]
     private static partial void LogPluginFailed(ILogger logger, string command, int exitCode, int stderrLength);
 
-    [LoggerMessage(EventId = 1155, Level = LogLevel.Debug,
+    [LoggerMessage(EventId = 1325, Level = LogLevel.Debug,
         Message = "Exec credential plugin '{Command}' issued a token expiring at {ExpiresAt}")]
     private static partial void LogPluginRan(ILogger logger, string command, DateTimeOffset? expiresAt);
 }

@@ -119,7 +119,7 @@ internal sealed partial class TokenFileCredentialSource : ICredentialSource
         $"the token file '{_path}' cannot be read or is empty. "
         + "Check that the file exists, is readable by this process and holds a token, or set Token instead of TokenFile.");
 
-    [LoggerMessage(EventId = 1150, Level = LogLevel.Warning,
-        Message = "KC1150: token file '{Path}' could not be used ({Reason}); keeping the last good token if there is one")]
+    [LoggerMessage(EventId = 1320, Level = LogLevel.Warning,
+        Message = "KC1320: token file '{Path}' could not be used ({Reason}); keeping the last good token if there is one")]
     private static partial void LogUnreadable(ILogger logger, string path, string reason);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using YamlDotNet.RepresentationModel;
 using Connectors.Kubernetes.Kubeconfig;
+using Connectors.Kubernetes.Validation;
 
 namespace Connectors.Kubernetes.Login;
 
@@ -16,7 +17,7 @@ internal static class KubeconfigEntries
         var cluster = new YamlMappingNode { { "server", KubeconfigYamlDocument.Scalar(spec.Server) } };
         if (!string.IsNullOrWhiteSpace(spec.CertificateAuthorityData) && !spec.InsecureSkipTlsVerify)
         {
-            cluster.Add("certificate-authority-data", KubeconfigYamlDocument.Scalar(Base64(spec.CertificateAuthorityData)));
+            cluster.Add("certificate-authority-data", KubeconfigYamlDocument.Scalar(Base64(spec.CertificateAuthorityData, "CERTIFICATE")));
         }
 
         if (spec.InsecureSkipTlsVerify)
@@ -37,8 +38,8 @@ internal static class KubeconfigEntries
         var user = new YamlMappingNode();
         if (!string.IsNullOrWhiteSpace(spec.ClientCertificateData) && spec.ClientKeyData is { IsEmpty: false } key)
         {
-            user.Add("client-certificate-data", KubeconfigYamlDocument.Scalar(Base64(spec.ClientCertificateData)));
-            user.Add("client-key-data", KubeconfigYamlDocument.Scalar(Base64(key.Reveal())));
+            user.Add("client-certificate-data", KubeconfigYamlDocument.Scalar(Base64(spec.ClientCertificateData, "CERTIFICATE")));
+            user.Add("client-key-data", KubeconfigYamlDocument.Scalar(Base64(key.Reveal(), "PRIVATE KEY", secret: true)));
         }
 
         if (spec.AuthMethod == KubernetesAuthMethod.Password)
@@ -112,7 +113,8 @@ internal static class KubeconfigEntries
         return node;
     }
 
-    // Connector values hold PEM; kubeconfig '*-data' fields hold base64 of the PEM.
-    private static string Base64(string pem) =>
-        pem.Contains("-----BEGIN", StringComparison.Ordinal) ? Convert.ToBase64String(Encoding.ASCII.GetBytes(pem)) : pem.Trim();
+    // kubeconfig '*-data' fields hold base64 of the PEM, whatever form the connector was given in.
+    private static string Base64(string material, string pemLabel, bool secret = false) =>
+        Convert.ToBase64String(Encoding.ASCII.GetBytes(
+            CertificateMaterial.TryLoad(material, baseDirectory: null, pemLabel, secret, out _, out _) ?? material));
 }

@@ -19,7 +19,7 @@ public static class KubeconfigLogin
     /// <param name="options">Target file, entry name, current context and namespace.</param>
     /// <param name="cancellationToken">Stops waiting for the lock.</param>
     /// <returns>What was written where.</returns>
-    /// <exception cref="KubernetesConnectorException">The lock is held (KC1230), the file cannot be merged (KC1231) or written (KC1232), or the name is unusable (KC1233).</exception>
+    /// <exception cref="KubernetesConnectorException">The lock is held (KC1350), the file cannot be merged (KC1351) or written (KC1352), or the name is unusable (KC1353).</exception>
     public static async Task<KubeconfigLoginResult> LoginAsync(KubernetesConnectorSpec spec, KubeconfigLoginOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);

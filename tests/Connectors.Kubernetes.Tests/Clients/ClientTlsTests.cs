@@ -2,6 +2,7 @@ using k8s;
 using System.Security.Authentication;
 using Connectors.Kubernetes.Clients;
 using Connectors.Kubernetes.Testing;
+using Connectors.Kubernetes.Validation;
 using Connectors.Kubernetes.Tests.Login;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -113,6 +114,14 @@ public sealed class ClientTlsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Certificate_material_the_rules_accept_but_that_cannot_be_loaded_is_a_client_error()
+    {
+        // A certificate authority PEM block with no certificate inside: valid text, nothing to trust.
+        var empty = Assert.Throws<KubernetesConnectorException>(() => PemCertificates.LoadAuthorities("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n"));
+        Assert.Equal(KubernetesClientErrorCodes.InvalidCertificateAuthority, empty.Code);
+    }
+
+    [Fact]
     public async Task Credentials_are_never_attached_to_a_plain_http_request()
     {
         await using var plain = await ScriptedServer.StartAsync(null, ScriptedServer.AnswerWithoutSelfSubjectReview);
@@ -131,17 +140,17 @@ public sealed class ClientTlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public void An_unusable_CA_or_client_certificate_is_a_coded_error_without_key_material()
+    public void An_unusable_CA_or_client_certificate_is_refused_by_the_shared_rules_without_key_material()
     {
         var badCa = Assert.Throws<KubernetesConnectorException>(() =>
             KubernetesConnectorClient.Create(LoopbackSpecs.For(_server) with { CertificateAuthorityData = "not a certificate" }));
-        Assert.Equal(KubernetesClientErrorCodes.InvalidCertificateAuthority, badCa.Code);
+        Assert.Equal(ConnectorRules.Code(ConnectorRules.RuntimeBase, ConnectorRule.InvalidCertificateAuthority), badCa.Code);
 
         var (certificate, _) = TestPem.CertificateWithKey();
         var (_, otherKey) = TestPem.CertificateWithKey();
         var badPair = Assert.Throws<KubernetesConnectorException>(() =>
             KubernetesConnectorClient.Create(LoopbackSpecs.For(_server) with { ClientCertificateData = certificate, ClientKeyData = new SecretValue(otherKey) }));
-        Assert.Equal(KubernetesClientErrorCodes.InvalidClientCertificate, badPair.Code);
+        Assert.Equal(ConnectorRules.Code(ConnectorRules.RuntimeBase, ConnectorRule.ClientCertificateKeyMismatch), badPair.Code);
         Assert.DoesNotContain("PRIVATE KEY-----\n", badPair.Message);
         Assert.DoesNotContain(otherKey.Split('\n')[1], badPair.Message);
     }

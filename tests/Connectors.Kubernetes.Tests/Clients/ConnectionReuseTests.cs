@@ -23,6 +23,10 @@ public sealed class ConnectionReuseTests : IAsyncLifetime
         for (var i = 0; i < 10_000; i++)
         {
             await clients[i % clients.Length].Version.GetCodeAsync();
+            if (connector.Transport.ConnectionsOpened > 1)
+            {
+                Assert.Fail($"second connection at request {i}");
+            }
             if (i % 500 == 0)
             {
                 most = Math.Max(most, TcpTable.EstablishedTo(_server.Port));

@@ -72,7 +72,7 @@ public sealed class ExecCredentialSourceTests : IDisposable
 
         var error = await Assert.ThrowsAsync<KubernetesConnectorException>(async () => await source.GetAsync(default));
 
-        Assert.Equal(KubernetesClientErrorCodes.ExecPluginFailed, error.Code);
+        Assert.Equal(KubernetesErrorCodes.ExecPluginFailed, error.Code);
         Assert.Contains("code 3", error.Message);
         Assert.DoesNotContain("leaked-secret", error.Message);
     }
@@ -88,7 +88,7 @@ public sealed class ExecCredentialSourceTests : IDisposable
 
         var error = await Assert.ThrowsAsync<KubernetesConnectorException>(async () => await source.GetAsync(default));
 
-        Assert.Equal(KubernetesClientErrorCodes.ExecPluginInvalidOutput, error.Code);
+        Assert.Equal(KubernetesErrorCodes.ExecPluginInvalidOutput, error.Code);
         Assert.Contains(reason, error.Message);
         Assert.DoesNotContain("secret-ish", error.Message);
     }
@@ -100,7 +100,7 @@ public sealed class ExecCredentialSourceTests : IDisposable
 
         var error = await Assert.ThrowsAsync<KubernetesConnectorException>(async () => await source.GetAsync(default));
 
-        Assert.Equal(KubernetesClientErrorCodes.ExecPluginNotStarted, error.Code);
+        Assert.Equal(KubernetesErrorCodes.ExecPluginFailed, error.Code);
         Assert.Contains("PATH", error.Message);
     }
 
@@ -111,6 +111,6 @@ public sealed class ExecCredentialSourceTests : IDisposable
 
         var error = await Assert.ThrowsAsync<KubernetesConnectorException>(async () => await source.GetAsync(default));
 
-        Assert.Equal(KubernetesClientErrorCodes.ExecPluginTimedOut, error.Code);
+        Assert.Equal(KubernetesErrorCodes.ExecPluginTimedOut, error.Code);
     }
 }

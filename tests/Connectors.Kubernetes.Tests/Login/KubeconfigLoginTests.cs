@@ -69,7 +69,7 @@ public sealed class KubeconfigLoginTests : IDisposable
         var cluster = JsonDocument.Parse(Kubectl.Entry(view, "clusters", "kube-prod")!).RootElement.GetProperty("cluster");
         Assert.Equal(Server, cluster.GetProperty("server").GetString());
         var caPem = System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(cluster.GetProperty("certificate-authority-data").GetString()!));
-        Assert.Equal(spec.CertificateAuthorityData, caPem);
+        Assert.Equal(spec.CertificateAuthorityData!.Trim(), caPem.Trim());
         var user = JsonDocument.Parse(Kubectl.Entry(view, "users", "kube-prod")!).RootElement.GetProperty("user");
         Assert.Equal("s3cr3t-token", user.GetProperty("token").GetString());
         var context = JsonDocument.Parse(Kubectl.Entry(view, "contexts", "kube-prod")!).RootElement.GetProperty("context");
@@ -241,8 +241,8 @@ public sealed class KubeconfigLoginTests : IDisposable
         Assert.True(JsonDocument.Parse(Kubectl.Entry(view, "clusters", "basic")!).RootElement.GetProperty("cluster").GetProperty("insecure-skip-tls-verify").GetBoolean());
 
         var certs = JsonDocument.Parse(Kubectl.Entry(view, "users", "certs")!).RootElement.GetProperty("user");
-        Assert.Equal(certificate, System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(certs.GetProperty("client-certificate-data").GetString()!)));
-        Assert.Equal(key, System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(certs.GetProperty("client-key-data").GetString()!)));
+        Assert.Equal(certificate.Trim(), System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(certs.GetProperty("client-certificate-data").GetString()!)).Trim());
+        Assert.Equal(key.Trim(), System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(certs.GetProperty("client-key-data").GetString()!)).Trim());
         Assert.Equal("kube.example.test", JsonDocument.Parse(Kubectl.Entry(view, "clusters", "certs")!).RootElement.GetProperty("cluster").GetProperty("tls-server-name").GetString());
 
         var exec = JsonDocument.Parse(Kubectl.Entry(view, "users", "exec")!).RootElement.GetProperty("user").GetProperty("exec");

@@ -156,7 +156,7 @@ public sealed class KubernetesVerifierTests : IAsyncLifetime
 
         var result = await VerifyAsync(LoopbackSpecs.For(_server) with { Token = null, Exec = exec });
 
-        AssertFailure(result, KubernetesVerificationFailure.Credentials, KubernetesClientErrorCodes.ExecPluginFailed);
+        AssertFailure(result, KubernetesVerificationFailure.Credentials, KubernetesErrorCodes.ExecPluginFailed);
     }
 
     [Fact]
@@ -201,7 +201,9 @@ public sealed class KubernetesVerifierTests : IAsyncLifetime
         ]);
 
         Assert.True(results[0].Succeeded, results[0].Message);
-        AssertFailure(results[1], KubernetesVerificationFailure.Credentials, KubernetesClientErrorCodes.InvalidCertificateAuthority);
+        // The shared declaration rules catch it first (rule 9, unusable certificate authority).
+        AssertFailure(results[1], KubernetesVerificationFailure.Credentials,
+            Connectors.Kubernetes.Validation.ConnectorRules.Code(Connectors.Kubernetes.Validation.ConnectorRules.RuntimeBase, Connectors.Kubernetes.Validation.ConnectorRule.InvalidCertificateAuthority));
     }
 
     private static void AssertFailure(KubernetesVerificationResult result, KubernetesVerificationFailure failure, string code)
