@@ -1,5 +1,6 @@
 using k8s;
 using Connectors.Kubernetes.Clients;
+using Connectors.Kubernetes.Kubeconfig;
 using Connectors.Kubernetes.Testing;
 using Connectors.Kubernetes.Tests.Credentials;
 using Connectors.Kubernetes.Tests.Login;
@@ -126,7 +127,7 @@ public sealed class CredentialRefreshTests : IAsyncLifetime
     }
 
     // A plugin that prints the token in the file 'token' (and the expiry in 'expiry', if any).
-    private Kubeconfig.KubernetesExecConfig TokenFromFilePlugin(string token, DateTimeOffset? expiry)
+    private KubernetesExecConfig TokenFromFilePlugin(string token, DateTimeOffset? expiry)
     {
         File.WriteAllText(_temp.File("token"), token);
         if (expiry is { } at)

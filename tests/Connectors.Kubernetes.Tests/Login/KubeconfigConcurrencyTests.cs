@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Connectors.Kubernetes.Kubeconfig;
 using Connectors.Kubernetes.Login;
 
 namespace Connectors.Kubernetes.Tests.Login;
@@ -97,7 +98,7 @@ public sealed class KubeconfigConcurrencyTests : IDisposable
         var error = await Assert.ThrowsAsync<KubernetesConnectorException>(() => KubeconfigLogin.LoginAsync(
             new KubernetesConnectorSpec { Name = "next", Server = Server, ClusterName = "next" },
             new KubeconfigLoginOptions { KubeconfigPath = path, LockWait = TimeSpan.FromMilliseconds(100) }));
-        Assert.Equal(Kubeconfig.KubeconfigWriteErrorCodes.LockHeld, error.Code);
+        Assert.Equal(KubeconfigWriteErrorCodes.LockHeld, error.Code);
         Assert.Equal(before, await File.ReadAllBytesAsync(path));
     }
 
