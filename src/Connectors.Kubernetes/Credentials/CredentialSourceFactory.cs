@@ -21,7 +21,7 @@ internal static class CredentialSourceFactory
 
         if (spec.Exec is { } exec && (spec.Token is null || spec.Token.IsEmpty))
         {
-            return new ExecCredentialSource(exec, ExecClusterInfo.From(spec), options.ExecTimeout, options.TimeProvider, logger);
+            return new ExecCredentialSource(exec, ExecCredentialSource.ClusterOf(spec), options.ExecTimeout, options.TimeProvider, logger);
         }
 
         if (spec.Token is { IsEmpty: false } token)

@@ -23,19 +23,15 @@ public sealed class ConnectionReuseTests : IAsyncLifetime
         for (var i = 0; i < 10_000; i++)
         {
             await clients[i % clients.Length].Version.GetCodeAsync();
-            if (connector.Transport.ConnectionsOpened > 1)
-            {
-                Assert.Fail($"second connection at request {i}");
-            }
             if (i % 500 == 0)
             {
-                most = Math.Max(most, TcpTable.EstablishedTo(_server.Port));
+                most = Math.Max(most, TcpTable.AcceptedBy(_server.Port));
             }
         }
 
         Assert.Equal(1, connector.Transport.ConnectionsOpened);
         Assert.Equal(1, most);
-        Assert.Equal(1, TcpTable.EstablishedTo(_server.Port));
+        Assert.Equal(1, TcpTable.AcceptedBy(_server.Port));
         foreach (var client in clients)
         {
             client.Dispose();
@@ -48,16 +44,16 @@ public sealed class ConnectionReuseTests : IAsyncLifetime
         Skip.IfNot(TcpTable.IsAvailable, "needs /proc/net/tcp");
         var connector = KubernetesConnectorClient.Create(LoopbackSpecs.For(_server));
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => connector.CreateClient().CoreV1.ListNamespaceAsync()));
-        Assert.Equal(1, TcpTable.EstablishedTo(_server.Port));
+        Assert.Equal(1, TcpTable.AcceptedBy(_server.Port));
 
         connector.Dispose();
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (TcpTable.EstablishedTo(_server.Port) > 0 && DateTime.UtcNow < deadline)
+        while (TcpTable.AcceptedBy(_server.Port) > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
 
-        Assert.Equal(0, TcpTable.EstablishedTo(_server.Port));
+        Assert.Equal(0, TcpTable.AcceptedBy(_server.Port));
     }
 }

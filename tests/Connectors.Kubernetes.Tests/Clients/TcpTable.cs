@@ -1,4 +1,3 @@
-using k8s;
 using System.Globalization;
 
 namespace Connectors.Kubernetes.Tests.Clients;
@@ -10,8 +9,12 @@ internal static class TcpTable
 
     public static bool IsAvailable => File.Exists("/proc/net/tcp");
 
-    /// <summary>Established connections whose remote end is <paramref name="port"/>: the client side of connections to that server.</summary>
-    public static int EstablishedTo(int port)
+    /// <summary>
+    /// Established connections whose local end is <paramref name="port"/>: the connections a server
+    /// listening there has accepted and not closed. (Counting by remote port would also count, on a
+    /// busy machine, unrelated connections of other servers whose client happened to use that number.)
+    /// </summary>
+    public static int AcceptedBy(int port)
     {
         var count = 0;
         foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
@@ -24,9 +27,9 @@ internal static class TcpTable
             foreach (var line in File.ReadLines(table).Skip(1))
             {
                 var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                var remote = fields[2];
-                var remotePort = int.Parse(remote[(remote.LastIndexOf(':') + 1)..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-                if (remotePort == port && fields[3] == Established)
+                var local = fields[1];
+                var localPort = int.Parse(local[(local.LastIndexOf(':') + 1)..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                if (localPort == port && fields[3] == Established)
                 {
                     count++;
                 }

@@ -66,27 +66,27 @@ public sealed class ExecCredentialSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failing_plugin_gives_a_coded_error_without_its_output()
+    public async Task A_failing_plugin_gives_a_coded_error_without_its_standard_output()
     {
-        using var source = Create(ExecPluginScripts.Script(_temp, "echo 'leaked-secret' >&2; exit 3"));
+        using var source = Create(ExecPluginScripts.Script(_temp, "echo 'half-issued-secret'; exit 3"));
 
-        var error = await Assert.ThrowsAsync<KubernetesConnectorException>(async () => await source.GetAsync(default));
+        var error = await Assert.ThrowsAnyAsync<KubernetesConnectorException>(async () => await source.GetAsync(default));
 
         Assert.Equal(KubernetesErrorCodes.ExecPluginFailed, error.Code);
         Assert.Contains("code 3", error.Message);
-        Assert.DoesNotContain("leaked-secret", error.Message);
+        Assert.DoesNotContain("half-issued-secret", error.Message);
     }
 
     [Theory]
     [InlineData("echo 'not json secret-ish'", "not JSON")]
     [InlineData("echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"x\"}}'", "apiVersion")]
-    [InlineData("echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{}}'", "no token")]
+    [InlineData("echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{}}'", "neither a token")]
     [InlineData("echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"x\",\"expirationTimestamp\":\"soon\"}}'", "RFC 3339")]
     public async Task Unusable_output_is_a_coded_error_that_says_what_is_wrong(string body, string reason)
     {
         using var source = Create(ExecPluginScripts.Script(_temp, body));
 
-        var error = await Assert.ThrowsAsync<KubernetesConnectorException>(async () => await source.GetAsync(default));
+        var error = await Assert.ThrowsAnyAsync<KubernetesConnectorException>(async () => await source.GetAsync(default));
 
         Assert.Equal(KubernetesErrorCodes.ExecPluginInvalidOutput, error.Code);
         Assert.Contains(reason, error.Message);
@@ -94,14 +94,34 @@ public sealed class ExecCredentialSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plugin_that_issues_a_client_certificate_instead_of_a_token_is_refused_clearly()
+    {
+        var (certificate, key) = TestPem.CertificateWithKey();
+        var json = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            apiVersion = ExecPluginScripts.ApiVersion,
+            kind = "ExecCredential",
+            status = new { clientCertificateData = certificate, clientKeyData = key },
+        });
+        await File.WriteAllTextAsync(_temp.File("credential.json"), json);
+        using var source = Create(ExecPluginScripts.Script(_temp, $"cat '{_temp.File("credential.json")}'"));
+
+        var error = await Assert.ThrowsAnyAsync<KubernetesConnectorException>(async () => await source.GetAsync(default));
+
+        Assert.Equal(KubernetesErrorCodes.ExecPluginInvalidOutput, error.Code);
+        Assert.Contains("instead of a token", error.Message);
+        Assert.DoesNotContain(key.Split('\n')[1], error.Message);
+    }
+
+    [Fact]
     public async Task A_missing_plugin_is_a_coded_error_that_says_to_install_it()
     {
         using var source = Create(new KubernetesExecConfig { Command = _temp.File("no-such-plugin"), ApiVersion = ExecPluginScripts.ApiVersion });
 
-        var error = await Assert.ThrowsAsync<KubernetesConnectorException>(async () => await source.GetAsync(default));
+        var error = await Assert.ThrowsAnyAsync<KubernetesConnectorException>(async () => await source.GetAsync(default));
 
         Assert.Equal(KubernetesErrorCodes.ExecPluginFailed, error.Code);
-        Assert.Contains("PATH", error.Message);
+        Assert.Contains("Install", error.Message);
     }
 
     [Fact]
@@ -109,7 +129,7 @@ public sealed class ExecCredentialSourceTests : IDisposable
     {
         using var source = Create(ExecPluginScripts.Script(_temp, "sleep 30"), TimeSpan.FromMilliseconds(300));
 
-        var error = await Assert.ThrowsAsync<KubernetesConnectorException>(async () => await source.GetAsync(default));
+        var error = await Assert.ThrowsAnyAsync<KubernetesConnectorException>(async () => await source.GetAsync(default));
 
         Assert.Equal(KubernetesErrorCodes.ExecPluginTimedOut, error.Code);
     }
