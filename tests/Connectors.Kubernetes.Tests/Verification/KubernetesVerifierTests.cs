@@ -110,10 +110,11 @@ public sealed class KubernetesVerifierTests : IAsyncLifetime
     [Fact]
     public async Task A_closed_port_is_unreachable()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        // A port bound but not listening refuses connections, and stays ours for the whole test
+        // (a port merely freed again could be taken by another test's server meanwhile).
+        using var placeholder = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        placeholder.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var port = ((System.Net.IPEndPoint)placeholder.LocalEndPoint!).Port;
 
         var result = await VerifyAsync(LoopbackSpecs.For(_server) with { Server = $"https://127.0.0.1:{port}" });
 
