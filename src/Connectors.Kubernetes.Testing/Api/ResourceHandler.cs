@@ -129,8 +129,9 @@ internal sealed class ResourceHandler(ObjectStore store, TableConverter tables, 
         }
 
         var deleted = store.Delete(resource, route.Namespace, route.Name!, orphanDependents: policy == "Orphan");
-        // Pods and namespaces answer with the object, as the API server does; other kinds with a Status.
-        JsonNode answer = resource == ApiCatalog.Pods || resource == ApiCatalog.Namespaces ? deleted : ApiResponses.Success(resource, deleted);
+        // Pods, services and namespaces answer with the object, as the API server does (and as the official
+        // client's typed Delete methods expect); other kinds with a Status.
+        JsonNode answer = resource == ApiCatalog.Pods || resource == ApiCatalog.Services || resource == ApiCatalog.Namespaces ? deleted : ApiResponses.Success(resource, deleted);
         await ApiResponses.WriteJsonAsync(request.Http, 200, answer).ConfigureAwait(false);
     }
 

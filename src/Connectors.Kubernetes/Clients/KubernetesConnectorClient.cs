@@ -76,7 +76,10 @@ public sealed class KubernetesConnectorClient : IDisposable
     /// connection of its own. Disposing it leaves the chain (and other clients) working.
     /// </summary>
     /// <returns>A KubernetesClient instance for the connector's server.</returns>
-    public IKubernetes CreateClient()
+    public IKubernetes CreateClient() => CreateClient(outerHandler: null);
+
+    /// <summary>As <see cref="CreateClient()"/>, with <paramref name="outerHandler"/> (telemetry) in front of the shared chain; it sees requests before credentials are attached.</summary>
+    internal IKubernetes CreateClient(DelegatingHandler? outerHandler)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var configuration = new KubernetesClientConfiguration
@@ -86,7 +89,8 @@ public sealed class KubernetesConnectorClient : IDisposable
             Namespace = Spec.Namespace,
         };
         var invoker = _transport.Invoker;
-        return new k8s.Kubernetes(configuration, new SharedChainHandler(invoker))
+        DelegatingHandler[] handlers = outerHandler is null ? [new SharedChainHandler(invoker)] : [outerHandler, new SharedChainHandler(invoker)];
+        return new k8s.Kubernetes(configuration, handlers)
         {
             CreateWebSocketBuilder = () => new ConnectorWebSocketBuilder(invoker),
         };
