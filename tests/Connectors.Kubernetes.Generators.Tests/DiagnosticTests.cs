@@ -151,7 +151,9 @@ public sealed class DiagnosticTests
     [Fact]
     public void OldLanguageVersionIsKC3009AndNothingIsGeneratedForTheComponent()
     {
-        var project = Samples.Component("kube-auto");
+        // One source file of the component's own, whose parse options carry the old language version (the
+        // connector-interface stand-in is absent once the runtime defines IKubernetesConnector).
+        var project = Samples.Component("kube-auto") with { Sources = [.. Samples.ConnectorInterfaceIfMissing, "internal static class ComponentCode { }"] };
         var compilation = project.CreateCompilation();
         var old = compilation.WithOptions(compilation.Options).RemoveAllSyntaxTrees()
             .AddSyntaxTrees(compilation.SyntaxTrees.Select(tree => tree.WithRootAndOptions(tree.GetRoot(), TestProject.ParseOptions.WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3))));
