@@ -13,6 +13,7 @@ internal static class CommandTree
         "  dotnet connector list-types                                   what a Kubernetes connector can hold\n" +
         "  dotnet connector register kube-dev --auto-configure           lift the current kubectl context into a connector\n" +
         "  dotnet connector describe kube-dev                            show it (secrets hidden)\n" +
+        "  dotnet connector verify kube-dev                              prove the credentials work\n" +
         "  dotnet connector connect ../Orchestrator --connector kube-dev let a component use it\n\n" +
         "Exit codes: 0 done, 1 failure, 2 bad command line, 3 not found, 4 invalid declaration, 5 conflict (exists, lock held), 6 cluster refused or unreachable.";
 
@@ -25,6 +26,8 @@ internal static class CommandTree
             RegisterCommand.Create(context),
             ListCommand.Create(context),
             DescribeCommand.Create(context),
+            VerifyCommand.Create(context),
+            LoginCommand.Create(context),
             UpdateCommand.Create(context),
             DeleteCommand.Create(context),
             ConnectCommand.CreateConnect(context),

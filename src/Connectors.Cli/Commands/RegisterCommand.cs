@@ -13,7 +13,7 @@ namespace Connectors.Kubernetes.Cli.Commands;
 /// <summary>
 /// <c>register NAME</c>: declares a connector in the app host — the <c>&lt;KubernetesConnector&gt;</c>
 /// item in the project file, its secrets as Aspire parameters in the project's user secrets — after
-/// validating it with the shared declaration rules.
+/// validating it and (unless <c>--no-verify</c>) proving the credentials against the cluster.
 /// </summary>
 internal static class RegisterCommand
 {
@@ -26,9 +26,11 @@ internal static class RegisterCommand
         var kubeContext = new Option<string?>("--context") { Description = "With --auto-configure: the kubeconfig context to lift.", HelpName = "context" };
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "With --auto-configure: the kubeconfig file. Default: KUBECONFIG, else ~/.kube/config.", HelpName = "file" };
         var link = new Option<bool>("--link") { Description = "With --auto-configure: keep the connector linked to the context (AutoConfigure=\"true\"), read again at every start, instead of copying the credentials now. Implied when the context uses an exec plugin." };
+        var noVerify = new Option<bool>("--no-verify") { Description = "Do not contact the cluster before saving." };
+        var timeout = VerifyCommand.TimeoutOption();
         var project = CommonOptions.Project();
         var output = CommonOptions.Output();
-        var command = new Command("register", "Register a connector in the app host: writes a <KubernetesConnector> item into the project file and the secrets into the project's user secrets (as Aspire parameters NAME-token, NAME-password, …).")
+        var command = new Command("register", "Register a connector in the app host: writes a <KubernetesConnector> item into the project file and the secrets into the project's user secrets (as Aspire parameters NAME-token, NAME-password, …). The credentials are checked against the cluster first unless --no-verify.")
         {
             name, type,
         };
@@ -37,6 +39,8 @@ internal static class RegisterCommand
         command.Add(kubeContext);
         command.Add(kubeconfig);
         command.Add(link);
+        command.Add(noVerify);
+        command.Add(timeout);
         command.Add(project);
         command.Add(output);
 
@@ -106,12 +110,15 @@ internal static class RegisterCommand
 
             var record = draft.ToRecord(appHost.Directory);
             DeclarationCheck.Run(context, record, $"Connector '{connectorName}' was not registered");
+            var outcome = parse.GetValue(noVerify)
+                ? null
+                : await ConnectorVerification.VerifyOrFailAsync(context, record, parse.GetValue(timeout), $"Connector '{connectorName}' was not registered", cancellationToken).ConfigureAwait(false);
 
             var secrets = appHost.OpenOrInitSecrets(context);
             var edited = appHost.File.AddItem(ItemMetadata.ConnectorItem, draft.ItemText());
             ConnectorWriter.Save(secrets, draft, edited);
 
-            var resourceName = ListCommand.ResourceName(record);
+            var resourceName = outcome?.ResourceName ?? ListCommand.ResourceName(record);
             var parameters = draft.EffectiveSecrets.Keys.Order(StringComparer.Ordinal).Select(suffix => SecretNames.Parameter(connectorName, suffix)).ToList();
             var data = new JsonObject
             {
@@ -120,6 +127,7 @@ internal static class RegisterCommand
                 ["project"] = appHost.File.Path,
                 ["autoConfigured"] = lifted,
                 ["linked"] = record.Item.IsAutoConfigure,
+                ["verified"] = outcome is not null,
                 ["parameters"] = new JsonArray([.. parameters.Select(p => (JsonNode)JsonValue.Create(p))]),
                 ["resources"] = new JsonArray(new JsonObject
                 {
@@ -129,7 +137,9 @@ internal static class RegisterCommand
             };
             ResultWriter.Write(context, CommonOptions.ParseFormat(parse.GetValue(output)), data, console =>
             {
-                console.WriteLine($"Registered connector '{connectorName}' in {Path.GetFileName(appHost.File.Path)}; it gives access to:");
+                console.WriteLine(outcome is not null
+                    ? $"Registered connector '{connectorName}' in {Path.GetFileName(appHost.File.Path)}; verified access to:"
+                    : $"Registered connector '{connectorName}' in {Path.GetFileName(appHost.File.Path)} (not verified); it points at:");
                 console.Write(Tables.Create("RESOURCE TYPE", "RESOURCE NAMES").Row(KubernetesConnectorType.ResourceType, resourceName));
                 if (parameters.Count > 0)
                 {

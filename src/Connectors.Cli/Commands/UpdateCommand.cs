@@ -42,18 +42,22 @@ internal static class UpdateCommand
             Description = "Remove a field: " + string.Join(", ", s_removable.Select(r => r.Name)) + " (or an item metadata name). Repeat for several.",
             HelpName = "field",
         };
+        var noVerify = new Option<bool>("--no-verify") { Description = "Do not contact the cluster before saving." };
+        var timeout = VerifyCommand.TimeoutOption();
         var project = CommonOptions.Project();
         var output = CommonOptions.Output();
-        var command = new Command("update", "Change a connector's fields. Options name what changes; --remove-attr removes a field. The result is validated before anything is written.")
+        var command = new Command("update", "Change a connector's fields. Options name what changes; --remove-attr removes a field. The result is validated and (unless --no-verify) verified before anything is written.")
         {
             name,
         };
         fields.AddTo(command);
         command.Add(removeAttr);
+        command.Add(noVerify);
+        command.Add(timeout);
         command.Add(project);
         command.Add(output);
 
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var appHost = AppHostProject.LoadForEdit(context, parse.GetValue(project), out var projectLock);
             using var _ = projectLock;
@@ -81,6 +85,9 @@ internal static class UpdateCommand
 
             var updated = draft.ToRecord(appHost.Directory);
             DeclarationCheck.Run(context, updated, $"Connector '{item.Name}' was not updated");
+            var outcome = parse.GetValue(noVerify)
+                ? null
+                : await ConnectorVerification.VerifyOrFailAsync(context, updated, parse.GetValue(timeout), $"Connector '{item.Name}' was not updated", cancellationToken).ConfigureAwait(false);
 
             var secrets = draft.SecretChanges.Count > 0 ? appHost.OpenOrInitSecrets(context) : appHost.OpenSecrets(context);
             var target = appHost.File.FindItem(ItemMetadata.ConnectorItem, item.Name)!;
@@ -99,9 +106,10 @@ internal static class UpdateCommand
                 ["name"] = item.Name,
                 ["project"] = appHost.File.Path,
                 ["changes"] = new JsonArray([.. changed.Select(c => (JsonNode)JsonValue.Create(c))]),
+                ["verified"] = outcome is not null,
             };
             ResultWriter.Write(context, CommonOptions.ParseFormat(parse.GetValue(output)), data, console =>
-                console.WriteLine($"Updated connector '{item.Name}' ({string.Join(", ", changed)})."));
+                console.WriteLine($"Updated connector '{item.Name}' ({string.Join(", ", changed)}){(outcome is null ? "; not verified" : "; verified")}."));
             return ExitCodes.Success;
         });
         return command;

@@ -1,3 +1,5 @@
+using Connectors.Kubernetes.Kubeconfig;
+
 namespace Connectors.Kubernetes.Cli.Infrastructure;
 
 /// <summary>
@@ -24,9 +26,10 @@ internal static class KnownFailures
             CliDiagnostics.Unexpected.ExitCode),
     };
 
-    /// <summary>Exit code of a core (KC1xxx) failure: a missing kubeconfig or entry is "not found", the rest "invalid".</summary>
+    /// <summary>Exit code of a core (KC1xxx) failure: a held kubeconfig lock is a conflict, a missing kubeconfig or entry is "not found", the rest "invalid".</summary>
     private static int ExitCodeOf(string code) => code switch
     {
+        KubeconfigWriteErrorCodes.LockHeld => ExitCodes.Conflict,
         KubernetesErrorCodes.KubeconfigNotFound or KubernetesErrorCodes.KubeconfigContextNotFound
             or KubernetesErrorCodes.KubeconfigClusterNotFound or KubernetesErrorCodes.KubeconfigUserNotFound => ExitCodes.NotFound,
         _ => ExitCodes.Invalid,

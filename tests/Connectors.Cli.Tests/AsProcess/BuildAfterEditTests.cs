@@ -70,7 +70,7 @@ public sealed class BuildAfterEditTests : IDisposable
     public async Task The_app_host_builds_with_the_validation_task_after_register_and_connect_and_the_log_holds_no_secret()
     {
         var ca = _workspace.Write("ca.crt", TestCertificates.CaPem);
-        Assert.Equal(0, (await Tool(Canary, "register", "kube-prod", "--server", "https://kube-prod.example.test", "--token", "-", "--certificate-authority", ca, "--namespace", "ml")).ExitCode);
+        Assert.Equal(0, (await Tool(Canary, "register", "kube-prod", "--server", "https://kube-prod.example.test", "--token", "-", "--certificate-authority", ca, "--namespace", "ml", "--no-verify")).ExitCode);
         Assert.Equal(0, (await Tool(null, "connect", "../Orchestrator", "--connector", "kube-prod")).ExitCode);
 
         var (exit, log) = await BuildAsync(_workspace.ProjectPath);
@@ -84,7 +84,7 @@ public sealed class BuildAfterEditTests : IDisposable
     [Fact]
     public async Task A_component_connected_to_a_connector_the_app_host_lacks_fails_the_app_host_build()
     {
-        Assert.Equal(0, (await Tool(Canary, "register", "kube-prod", "--server", "https://kube-prod.example.test", "--token", "-")).ExitCode);
+        Assert.Equal(0, (await Tool(Canary, "register", "kube-prod", "--server", "https://kube-prod.example.test", "--token", "-", "--no-verify")).ExitCode);
         var connect = await Tool(null, "connect", "../Orchestrator", "--connector", "kube-other");
         Assert.Contains("warning KC5120", connect.Error, StringComparison.Ordinal);
 

@@ -17,12 +17,12 @@ public sealed class ToolProcessTests : IDisposable
     {
         var outputs = new List<CliResult>
         {
-            await RunAsync(Canary + "\n", "register", "kube-prod", "--server", "https://kube-prod.example.test", "--token", "-", "--label", "env=prod"),
+            await RunAsync(Canary + "\n", "register", "kube-prod", "--server", "https://kube-prod.example.test", "--token", "-", "--label", "env=prod", "--no-verify"),
             await RunAsync(null, "list"),
             await RunAsync(null, "list", "-o", "yaml"),
             await RunAsync(null, "describe", "kube-prod"),
             await RunAsync(null, "describe", "kube-prod", "-o", "json"),
-            await RunAsync(null, "update", "kube-prod", "--namespace", "ml"),
+            await RunAsync(null, "update", "kube-prod", "--namespace", "ml", "--no-verify"),
         };
         foreach (var result in outputs)
         {
@@ -54,7 +54,7 @@ public sealed class ToolProcessTests : IDisposable
         Assert.StartsWith("error KC5105", notFound.Error, StringComparison.Ordinal);
 
         File.WriteAllText(_workspace.ProjectPath + ".lock", string.Empty);
-        var locked = await RunAsync(null, "register", "kube-a", "--server", "https://a.example.test");
+        var locked = await RunAsync(null, "register", "kube-a", "--server", "https://a.example.test", "--no-verify");
         Assert.Equal(5, locked.ExitCode);
         Assert.Contains("error KC5111", locked.Error, StringComparison.Ordinal);
     }
@@ -62,7 +62,7 @@ public sealed class ToolProcessTests : IDisposable
     [Fact]
     public async Task Without_a_terminal_a_prompt_is_refused_not_hung()
     {
-        var result = await RunAsync(string.Empty, "register", "kube-a", "--server", "https://a.example.test", "--token");
+        var result = await RunAsync(string.Empty, "register", "kube-a", "--server", "https://a.example.test", "--token", "--no-verify");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error KC5109", result.Error, StringComparison.Ordinal);

@@ -1,30 +1,91 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Connectors.Cli.Tests.Support;
 using Connectors.Kubernetes.Testing;
 
 namespace Connectors.Cli.Tests.Commands;
 
-/// <summary>register --auto-configure from kubeconfigs of the loopback Kubernetes API server.</summary>
+/// <summary>register (verified), --auto-configure, verify and login against the loopback Kubernetes API server.</summary>
 public sealed class ClusterCommandTests : IAsyncLifetime, IDisposable
 {
     private readonly CliWorkspace _workspace = new();
     private LoopbackKubernetesServer _server = null!;
+    private string _caFile = null!;
+    private string _tokenFile = null!;
 
     public async Task InitializeAsync()
     {
         _server = await LoopbackKubernetesServer.StartAsync();
+        _caFile = _workspace.Write("ca.crt", _server.CertificateAuthorityPem);
+        _tokenFile = _workspace.Write("token", _server.Identities.Admin.Token!);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
+    private Task<CliResult> RegisterAsync(string name, params string[] extra) =>
+        _workspace.RunAsync(["register", name, "--server", _server.Url.ToString(), "--token", "@" + _tokenFile, "--certificate-authority", _caFile, .. extra]);
+
     [Fact]
-    public async Task Auto_configure_lifts_the_current_context()
+    public async Task Register_verifies_then_verify_reports_the_identity()
+    {
+        var register = await RegisterAsync("kube-loop", "--cluster-name", "loop");
+        Assert.True(register.ExitCode == 0, register.ToString());
+        Assert.Contains("verified access to", register.Output, StringComparison.Ordinal);
+        Assert.Contains("loop", register.Output, StringComparison.Ordinal);
+
+        var verify = await _workspace.RunAsync("verify", "kube-loop");
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains(_server.Identities.Admin.UserName, verify.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(_server.Identities.Admin.Token!, verify.All, StringComparison.Ordinal);
+
+        var json = JsonNode.Parse((await _workspace.RunAsync("verify", "kube-loop", "-o", "json")).Output)!;
+        Assert.True((bool)json["succeeded"]!);
+        Assert.Equal(_server.Identities.Admin.UserName, (string?)json["user"]);
+        Assert.Equal("loop", (string?)json["resourceName"]);
+    }
+
+    [Fact]
+    public async Task An_unreachable_cluster_fails_registration_with_exit_6_and_writes_nothing()
+    {
+        var before = _workspace.ProjectText;
+        var closed = $"https://127.0.0.1:{ClosedPort()}";
+
+        var result = await _workspace.RunAsync("register", "kube-down", "--server", closed, "--token", "@" + _tokenFile, "--certificate-authority", _caFile, "--timeout", "5");
+
+        Assert.Equal(6, result.ExitCode);
+        Assert.Contains("error KC5116", result.Error, StringComparison.Ordinal);
+        Assert.Contains("unreachable", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, _workspace.ProjectText);
+        Assert.Null(_workspace.SecretsText());
+    }
+
+    [Fact]
+    public async Task Verify_classifies_an_unreachable_cluster_and_a_wrong_ca()
+    {
+        Assert.Equal(0, (await _workspace.RunAsync("register", "kube-down", "--server", $"https://127.0.0.1:{ClosedPort()}", "--token", "@" + _tokenFile, "--no-verify")).ExitCode);
+        var down = await _workspace.RunAsync("verify", "kube-down", "--timeout", "5", "-o", "json");
+        Assert.Equal(6, down.ExitCode);
+        Assert.Equal("unreachable", (string?)JsonNode.Parse(down.Output)!["failure"]);
+        Assert.Contains("error KC5116", down.Error, StringComparison.Ordinal);
+
+        var otherCa = _workspace.Write("other-ca.crt", TestCertificates.CaPem);
+        Assert.Equal(0, (await _workspace.RunAsync("register", "kube-wrong-ca", "--server", _server.Url.ToString(), "--token", "@" + _tokenFile, "--certificate-authority", otherCa, "--no-verify")).ExitCode);
+        var tls = await _workspace.RunAsync("verify", "kube-wrong-ca", "--timeout", "5");
+        Assert.Equal(6, tls.ExitCode);
+        Assert.Contains("(tls", tls.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Auto_configure_lifts_the_current_context_and_the_connector_verifies()
     {
         var kubeconfig = await _server.WriteKubeconfigAsync(_workspace.Environment["KUBECONFIG"]!);
 
         var result = await _workspace.RunAsync("register", "kube-auto", "--auto-configure", "--label", "source=kubeconfig");
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("verified access to", result.Output, StringComparison.Ordinal);
         Assert.Contains($"Server=\"{_server.Url.ToString().TrimEnd('/')}", _workspace.ProjectText, StringComparison.Ordinal);
         var secrets = JsonNode.Parse(_workspace.SecretsText()!)!;
         Assert.Equal(_server.Identities.Admin.Token, (string?)secrets["Parameters:kube-auto-token"]);
@@ -49,6 +110,7 @@ public sealed class ClusterCommandTests : IAsyncLifetime, IDisposable
         var json = JsonNode.Parse(describe.Output)!;
         Assert.True((bool)json["linked"]!);
         Assert.Equal("[HIDDEN]", (string?)json["configuration"]!["token"]);
+        Assert.Equal(0, (await _workspace.RunAsync("verify", "kube-linked")).ExitCode);
 
         var missing = await _workspace.RunAsync("register", "kube-missing", "--auto-configure", "--context", "no-such-context");
         Assert.Equal(3, missing.ExitCode);
@@ -80,11 +142,83 @@ public sealed class ClusterCommandTests : IAsyncLifetime, IDisposable
             current-context: with-exec
             """);
 
-        var result = await _workspace.RunAsync("register", "kube-exec", "--auto-configure", "--kubeconfig", kubeconfig);
+        var result = await _workspace.RunAsync("register", "kube-exec", "--auto-configure", "--kubeconfig", kubeconfig, "--no-verify");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"<KubernetesConnector Include=\"kube-exec\" AutoConfigure=\"true\" Context=\"with-exec\" Kubeconfig=\"{Path.GetRelativePath(_workspace.AppHostFolder, kubeconfig)}\" />", _workspace.ProjectText, StringComparison.Ordinal);
         Assert.Null(_workspace.SecretsText());
+    }
+
+    [SkippableFact]
+    public async Task Login_writes_a_context_kubectl_uses_and_keeps_other_entries()
+    {
+        Skip.IfNot(File.Exists("/usr/bin/kubectl") || File.Exists("/usr/local/bin/kubectl"), "kubectl is not installed");
+        Assert.Equal(0, (await RegisterAsync("kube-loop", "--cluster-name", "loop", "--namespace", "default")).ExitCode);
+        var kubeconfig = _workspace.Environment["KUBECONFIG"]!;
+        Directory.CreateDirectory(Path.GetDirectoryName(kubeconfig)!);
+        File.WriteAllText(kubeconfig, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: unrelated
+              cluster:
+                server: https://127.0.0.1:1
+            contexts:
+            - name: unrelated
+              context:
+                cluster: unrelated
+                user: unrelated
+            users:
+            - name: unrelated
+              user:
+                token: keep-me
+            current-context: unrelated
+            """);
+
+        var login = await _workspace.RunAsync("login", "kube-loop");
+        Assert.True(login.ExitCode == 0, login.ToString());
+        Assert.Contains("current kubectl context is now 'loop'", login.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(_server.Identities.Admin.Token!, login.All, StringComparison.Ordinal);
+
+        var (exit, output) = await KubectlAsync(kubeconfig, "get", "namespaces", "-o", "name");
+        Assert.True(exit == 0, output);
+        Assert.Contains("namespace/default", output, StringComparison.Ordinal);
+        var text = File.ReadAllText(kubeconfig);
+        Assert.Contains("keep-me", text, StringComparison.Ordinal);
+        Assert.Contains("current-context: loop", text, StringComparison.Ordinal);
+
+        File.WriteAllText(kubeconfig + ".lock", string.Empty);
+        var locked = await _workspace.RunAsync("login", "kube-loop", "--context-name", "other");
+        Assert.Equal(5, locked.ExitCode);
+        Assert.Contains("error KC1350", locked.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> KubectlAsync(string kubeconfig, params string[] args)
+    {
+        var start = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("--kubeconfig");
+        start.ArgumentList.Add(kubeconfig);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>A loopback port nothing listens on: bound, read, released.</summary>
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     public void Dispose() => _workspace.Dispose();

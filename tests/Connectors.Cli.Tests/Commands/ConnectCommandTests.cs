@@ -22,7 +22,7 @@ public sealed class ConnectCommandTests : IDisposable
     [Fact]
     public async Task Connect_and_disconnect_edit_only_the_reference_item()
     {
-        Assert.Equal(0, (await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test")).ExitCode);
+        Assert.Equal(0, (await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--no-verify")).ExitCode);
         var component = _workspace.Write("Orchestrator/Orchestrator.csproj", Component);
 
         var connect = await _workspace.RunAsync("connect", "../Orchestrator", "--connector", "kube-a");

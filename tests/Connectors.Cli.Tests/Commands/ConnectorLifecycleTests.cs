@@ -12,7 +12,7 @@ public sealed class ConnectorLifecycleTests : IDisposable
     private async Task RegisterAsync(string name, params string[] extra)
     {
         var token = _workspace.Write(name + ".token", Canary + "-" + name);
-        var result = await _workspace.RunAsync(["register", name, "--server", $"https://{name}.example.test:6443", "--token", "@" + token, .. extra]);
+        var result = await _workspace.RunAsync(["register", name, "--server", $"https://{name}.example.test:6443", "--token", "@" + token, "--no-verify", .. extra]);
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
@@ -69,7 +69,7 @@ public sealed class ConnectorLifecycleTests : IDisposable
     public async Task Unknown_connector_is_KC5105_with_exit_code_3()
     {
         await RegisterAsync("kube-prod");
-        foreach (var verb in new[] { "describe", "update", "delete" })
+        foreach (var verb in new[] { "describe", "verify", "login", "update", "delete" })
         {
             var result = await _workspace.RunAsync(verb, "kube-nope");
             Assert.Equal(3, result.ExitCode);
@@ -86,7 +86,7 @@ public sealed class ConnectorLifecycleTests : IDisposable
         var before = _workspace.ProjectText;
         var bLine = before.Split('\n').Single(line => line.Contains("\"kube-b\"", StringComparison.Ordinal));
 
-        var result = await _workspace.RunAsync("update", "kube-a", "--cluster-name", "renamed", "--remove-attr", "namespace", "--remove-attr", "token");
+        var result = await _workspace.RunAsync("update", "kube-a", "--cluster-name", "renamed", "--remove-attr", "namespace", "--remove-attr", "token", "--no-verify");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("removed namespace", result.Output, StringComparison.Ordinal);
 
@@ -103,23 +103,23 @@ public sealed class ConnectorLifecycleTests : IDisposable
     {
         await RegisterAsync("kube-a");
 
-        var nothing = await _workspace.RunAsync("update", "kube-a");
+        var nothing = await _workspace.RunAsync("update", "kube-a", "--no-verify");
         Assert.Equal(2, nothing.ExitCode);
         Assert.Contains("error KC5100", nothing.Error, StringComparison.Ordinal);
 
-        var unknown = await _workspace.RunAsync("update", "kube-a", "--remove-attr", "colour");
+        var unknown = await _workspace.RunAsync("update", "kube-a", "--remove-attr", "colour", "--no-verify");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("error KC5117", unknown.Error, StringComparison.Ordinal);
 
-        var absent = await _workspace.RunAsync("update", "kube-a", "--remove-attr", "namespace");
+        var absent = await _workspace.RunAsync("update", "kube-a", "--remove-attr", "namespace", "--no-verify");
         Assert.Equal(2, absent.ExitCode);
         Assert.Contains("error KC5117", absent.Error, StringComparison.Ordinal);
 
-        var invalid = await _workspace.RunAsync("update", "kube-a", "--remove-attr", "server");
+        var invalid = await _workspace.RunAsync("update", "kube-a", "--remove-attr", "server", "--no-verify");
         Assert.Equal(4, invalid.ExitCode);
         Assert.Contains("error KC5002", invalid.Error, StringComparison.Ordinal);
 
-        var badExpiry = await _workspace.RunAsync("update", "kube-a", "--expires-at", "soon");
+        var badExpiry = await _workspace.RunAsync("update", "kube-a", "--expires-at", "soon", "--no-verify");
         Assert.Equal(2, badExpiry.ExitCode);
         Assert.Contains("error KC5115", badExpiry.Error, StringComparison.Ordinal);
     }

@@ -16,7 +16,7 @@ public sealed class RegisterCommandTests : IDisposable
 
         var result = await _workspace.RunAsync(
             "register", "kube-prod", "--type", "kubernetes", "--server", "https://kube-prod.example.test:6443",
-            "--token", "@" + tokenFile, "--certificate-authority", caFile, "--namespace", "ml", "--label", "team=ml", "--label", "env=prod");
+            "--token", "@" + tokenFile, "--certificate-authority", caFile, "--namespace", "ml", "--label", "team=ml", "--label", "env=prod", "--no-verify");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Registered connector 'kube-prod'", result.Output, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class RegisterCommandTests : IDisposable
     [Fact]
     public async Task A_literal_secret_is_accepted_with_a_warning_and_never_echoed()
     {
-        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token", Canary);
+        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token", Canary, "--no-verify");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("warning KC5108", result.Error, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class RegisterCommandTests : IDisposable
     public async Task A_token_option_without_value_asks_at_the_prompt()
     {
         _workspace.PromptAnswers = new Queue<string>([Canary]);
-        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token");
+        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token", "--no-verify");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(_workspace.PromptAnswers);
@@ -60,7 +60,7 @@ public sealed class RegisterCommandTests : IDisposable
     public async Task Without_a_terminal_a_prompted_secret_is_a_coded_usage_error_and_nothing_is_written()
     {
         var before = _workspace.ProjectText;
-        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token");
+        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token", "--no-verify");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error KC5109", result.Error, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class RegisterCommandTests : IDisposable
     {
         _workspace.PromptAnswers = new Queue<string>(["pa55"]);
         var user = _workspace.Write("user.txt", "admin");
-        var result = await _workspace.RunAsync("register", "kube-basic", "--server", "https://b.example.test", "--username", "@" + user);
+        var result = await _workspace.RunAsync("register", "kube-basic", "--server", "https://b.example.test", "--username", "@" + user, "--no-verify");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("AuthMethod=\"password\"", _workspace.ProjectText, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class RegisterCommandTests : IDisposable
         var bad = _workspace.Write("bad.crt", "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
         var before = _workspace.ProjectText;
 
-        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--certificate-authority", bad);
+        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--certificate-authority", bad, "--no-verify");
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("error KC5009", result.Error, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class RegisterCommandTests : IDisposable
     [Fact]
     public async Task An_invalid_name_is_refused_with_KC5001()
     {
-        var result = await _workspace.RunAsync("register", "Bad--name", "--server", "https://a.example.test");
+        var result = await _workspace.RunAsync("register", "Bad--name", "--server", "https://a.example.test", "--no-verify");
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("error KC5001", result.Error, StringComparison.Ordinal);
@@ -110,8 +110,8 @@ public sealed class RegisterCommandTests : IDisposable
     [Fact]
     public async Task Registering_twice_is_a_conflict()
     {
-        Assert.Equal(0, (await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test")).ExitCode);
-        var result = await _workspace.RunAsync("register", "KUBE-A", "--server", "https://a.example.test");
+        Assert.Equal(0, (await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--no-verify")).ExitCode);
+        var result = await _workspace.RunAsync("register", "KUBE-A", "--server", "https://a.example.test", "--no-verify");
 
         Assert.Equal(5, result.ExitCode);
         Assert.Contains("error KC5106", result.Error, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class RegisterCommandTests : IDisposable
         File.WriteAllText(_workspace.ProjectPath + ".lock", string.Empty);
         var before = _workspace.ProjectText;
 
-        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test");
+        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--no-verify");
 
         Assert.Equal(5, result.ExitCode);
         Assert.Contains("error KC5111", result.Error, StringComparison.Ordinal);
@@ -134,15 +134,15 @@ public sealed class RegisterCommandTests : IDisposable
     [Fact]
     public async Task Unknown_type_and_conflicting_options_are_coded_errors()
     {
-        var unknownType = await _workspace.RunAsync("register", "kube-a", "--type", "aws");
+        var unknownType = await _workspace.RunAsync("register", "kube-a", "--type", "aws", "--no-verify");
         Assert.Equal(3, unknownType.ExitCode);
         Assert.Contains("error KC5112", unknownType.Error, StringComparison.Ordinal);
 
-        var conflicting = await _workspace.RunAsync("register", "kube-a", "--auto-configure", "--server", "https://a.example.test");
+        var conflicting = await _workspace.RunAsync("register", "kube-a", "--auto-configure", "--server", "https://a.example.test", "--no-verify");
         Assert.Equal(2, conflicting.ExitCode);
         Assert.Contains("error KC5119", conflicting.Error, StringComparison.Ordinal);
 
-        var contextWithout = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--context", "x");
+        var contextWithout = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--context", "x", "--no-verify");
         Assert.Equal(2, contextWithout.ExitCode);
         Assert.Contains("error KC5119", contextWithout.Error, StringComparison.Ordinal);
 
@@ -151,7 +151,7 @@ public sealed class RegisterCommandTests : IDisposable
     [Fact]
     public async Task Bad_flags_are_usage_errors_with_KC5100()
     {
-        var result = await _workspace.RunAsync("register", "kube-a", "--no-such-flag");
+        var result = await _workspace.RunAsync("register", "kube-a", "--no-such-flag", "--no-verify");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error KC5100", result.Error, StringComparison.Ordinal);
@@ -163,7 +163,7 @@ public sealed class RegisterCommandTests : IDisposable
     {
         // System.CommandLine would splice "@file" contents into the arguments; the tool turns that off.
         var tokenFile = _workspace.Write("token.txt", "--server https://evil.example.test");
-        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token", "@" + tokenFile);
+        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token", "@" + tokenFile, "--no-verify");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Server=\"https://a.example.test\"", _workspace.ProjectText, StringComparison.Ordinal);
@@ -173,7 +173,7 @@ public sealed class RegisterCommandTests : IDisposable
     [Fact]
     public async Task A_missing_secret_file_is_KC5107()
     {
-        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token", "@nope.txt");
+        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token", "@nope.txt", "--no-verify");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("error KC5107", result.Error, StringComparison.Ordinal);
@@ -185,7 +185,7 @@ public sealed class RegisterCommandTests : IDisposable
         var cert = _workspace.Write("client.crt", TestCertificates.ClientCertificatePem);
         var key = _workspace.Write("client.key", TestCertificates.ClientKeyPem);
 
-        var result = await _workspace.RunAsync("register", "kube-c", "--server", "https://c.example.test", "--client-certificate", cert, "--client-key", key);
+        var result = await _workspace.RunAsync("register", "kube-c", "--server", "https://c.example.test", "--client-certificate", cert, "--client-key", key, "--no-verify");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain("KC5108", result.Error, StringComparison.Ordinal);
@@ -198,10 +198,11 @@ public sealed class RegisterCommandTests : IDisposable
     [Fact]
     public async Task Json_output_reports_the_parameters_and_resource()
     {
-        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token", "@" + _workspace.Write("t", Canary), "-o", "json");
+        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token", "@" + _workspace.Write("t", Canary), "-o", "json", "--no-verify");
 
         var json = JsonNode.Parse(result.Output)!;
         Assert.Equal("kube-a", (string?)json["name"]);
+        Assert.False((bool)json["verified"]!);
         Assert.Equal("kube-a-token", (string?)json["parameters"]![0]);
         Assert.Equal("a.example.test", (string?)json["resources"]![0]!["resourceNames"]![0]);
     }

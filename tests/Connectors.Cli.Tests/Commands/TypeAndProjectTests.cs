@@ -83,7 +83,7 @@ public sealed class TypeAndProjectTests : IDisposable
     {
         var help = await _workspace.RunAsync("--help");
         Assert.Equal(0, help.ExitCode);
-        foreach (var verb in new[] { "list-types", "describe-type", "register", "list", "describe", "update", "delete", "connect", "disconnect" })
+        foreach (var verb in new[] { "list-types", "describe-type", "register", "list", "describe", "verify", "login", "update", "delete", "connect", "disconnect" })
         {
             Assert.Contains("  " + verb + " ", help.Output, StringComparison.Ordinal);
         }

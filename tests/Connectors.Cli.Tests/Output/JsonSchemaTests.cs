@@ -18,12 +18,12 @@ public sealed partial class JsonSchemaTests : IDisposable
         var token = _workspace.Write("token.txt", "not-a-real-token");
         var ca = _workspace.Write("ca.crt", TestCertificates.CaPem);
         await Capture("register.json", "register", "kube-prod", "--server", "https://kube-prod.example.test:6443", "--token", "@" + token, "--certificate-authority", ca,
-            "--namespace", "ml", "--label", "team=ml", "--expires-at", "2026-06-02T14:30:00Z", "-o", "json");
+            "--namespace", "ml", "--label", "team=ml", "--expires-at", "2026-06-02T14:30:00Z", "--no-verify", "-o", "json");
         await Capture("list.json", "list", "-o", "json");
         await Capture("describe.json", "describe", "kube-prod", "-o", "json");
         await Capture("describe.yaml", "describe", "kube-prod", "-o", "yaml");
         await Capture("list-types.json", "list-types", "-o", "json");
-        await Capture("update.json", "update", "kube-prod", "--cluster-name", "prod", "-o", "json");
+        await Capture("update.json", "update", "kube-prod", "--cluster-name", "prod", "--no-verify", "-o", "json");
 
         Snapshot.MatchAll(_snapshots);
     }

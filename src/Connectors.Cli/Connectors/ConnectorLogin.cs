@@ -1,0 +1,24 @@
+using Connectors.Kubernetes.Cli.Infrastructure;
+using Connectors.Kubernetes.Login;
+
+namespace Connectors.Kubernetes.Cli.Connectors;
+
+/// <summary>Writes a connector into the local kubeconfig with the core's kubectl-compatible writer (lock file, atomic replace, unrelated entries kept).</summary>
+internal static class ConnectorLogin
+{
+    public static async Task<LoginOutcome> LoginAsync(CliContext context, LoginRequest request, CancellationToken cancellationToken)
+    {
+        var options = new KubeconfigLoginOptions
+        {
+            KubeconfigPath = KubeconfigLift.LoginTarget(context, request.KubeconfigPath),
+            ContextName = request.ContextName,
+            Namespace = request.Namespace,
+            SetCurrentContext = true,
+
+            // kubectl refuses at once when the lock is held; so does the tool (KC1230).
+            LockWait = TimeSpan.Zero,
+        };
+        var result = await KubeconfigLogin.LoginAsync(request.Spec, options, cancellationToken).ConfigureAwait(false);
+        return new LoginOutcome(result.KubeconfigPath, result.ContextName, result.ContextName, result.ContextName, request.Namespace ?? request.Spec.Namespace);
+    }
+}

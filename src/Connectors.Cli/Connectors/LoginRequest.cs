@@ -1,0 +1,7 @@
+namespace Connectors.Kubernetes.Cli.Connectors;
+
+/// <summary>What <c>login</c> was asked to write.</summary>
+internal sealed record LoginRequest(KubernetesConnectorSpec Spec, string? KubeconfigPath, string? ContextName, string? Namespace);
+
+/// <summary>What <c>login</c> wrote.</summary>
+internal sealed record LoginOutcome(string KubeconfigPath, string ContextName, string ClusterName, string UserName, string? Namespace);
