@@ -12,7 +12,7 @@ namespace Connectors.EndToEnd.Tests.Packages;
 public sealed class ConnectorToolTests(LocalPackageFeed feed)
 {
     [Fact]
-    public async Task The_local_tool_lists_types_registers_and_describes_a_loopback_connector()
+    public async Task The_local_tool_lists_types_registers_auto_configures_and_describes_loopback_connectors()
     {
         await using var server = await LoopbackKubernetesServer.StartAsync(new() { Namespaces = { "ml" } });
         var identity = server.Identities.AddToken("e2e");
@@ -38,7 +38,19 @@ public sealed class ConnectorToolTests(LocalPackageFeed feed)
         Assert.Contains(server.Url.Authority, described.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(identity.Token!, described.Output, StringComparison.Ordinal);
 
+        // Auto-configure from a kubeconfig the test wrote (the loopback cluster's, never the user's).
+        var auto = server.Identities.AddToken("e2e-auto");
+        var kubeconfig = await server.WriteKubeconfigAsync(sandbox.Path("kube", "config"), auto);
+        var lifted = (await sandbox.DotnetAsync("AppHost", "connector", "register", "kube-auto", "--auto-configure", "--kubeconfig", kubeconfig)).EnsureSuccess();
+        Assert.DoesNotContain(auto.Token!, lifted.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(auto.Token!, File.ReadAllText(project), StringComparison.Ordinal);
+        var autoDescribed = (await sandbox.DotnetAsync("AppHost", "connector", "describe", "kube-auto")).EnsureSuccess();
+        Assert.Contains(server.Url.Authority, autoDescribed.Output, StringComparison.Ordinal);
+        Assert.Contains("[HIDDEN]", autoDescribed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(auto.Token!, autoDescribed.Output, StringComparison.Ordinal);
+
         var listed = (await sandbox.DotnetAsync("AppHost", "connector", "list", "-o", "json")).EnsureSuccess();
         Assert.Contains("kube-loop", listed.Output, StringComparison.Ordinal);
+        Assert.Contains("kube-auto", listed.Output, StringComparison.Ordinal);
     }
 }
