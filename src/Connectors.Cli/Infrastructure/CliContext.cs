@@ -48,7 +48,20 @@ internal sealed class CliContext
     public IAnsiConsole ErrorConsole => _errorConsole ??= CreateConsole(Error);
 
     /// <summary>Resolves a path given on the command line against <see cref="WorkingDirectory"/>.</summary>
-    public string ResolvePath(string path) => Path.GetFullPath(path, WorkingDirectory);
+    /// <exception cref="CliException">KC5100: the text cannot be a path (empty, or it holds a NUL character).</exception>
+    public string ResolvePath(string path)
+    {
+        // Path.GetFullPath throws ArgumentException for these; a command line that holds them is a usage error.
+        if (string.IsNullOrEmpty(path) || path.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new CliException(
+                CliDiagnostics.InvalidCommandLine,
+                string.IsNullOrEmpty(path) ? "A path option was given an empty value." : "A path option holds a NUL character, which no path can contain.",
+                "Give the path of an existing file or folder.");
+        }
+
+        return Path.GetFullPath(path, WorkingDirectory);
+    }
 
     /// <summary>Writes a coded warning line to standard error.</summary>
     public void Warn(CliDiagnostic diagnostic, string message) =>

@@ -163,7 +163,7 @@ internal sealed class KubeconfigParser
                 case "server": server = String(value, key, where); break;
                 case "tls-server-name": tlsServerName = String(value, key, where); break;
                 case "insecure-skip-tls-verify": insecure = Bool(value, key, where); break;
-                case "certificate-authority": ca = LocalPath(String(value, key, where)); break;
+                case "certificate-authority": ca = LocalPath(PathString(value, key, where)); break;
                 case "certificate-authority-data": caData = Data(value, key, where); break;
                 case "proxy-url": proxy = String(value, key, where); break;
                 case "disable-compression": disableCompression = Bool(value, key, where); break;
@@ -196,10 +196,10 @@ internal sealed class KubeconfigParser
             user = key switch
             {
                 "token" => user with { Token = Present(value) ? new SecretValue(String(value, key, where) ?? string.Empty) : null },
-                "tokenFile" => user with { TokenFile = LocalPath(String(value, key, where)) },
-                "client-certificate" => user with { ClientCertificate = LocalPath(String(value, key, where)) },
+                "tokenFile" => user with { TokenFile = LocalPath(PathString(value, key, where)) },
+                "client-certificate" => user with { ClientCertificate = LocalPath(PathString(value, key, where)) },
                 "client-certificate-data" => user with { ClientCertificateData = Data(value, key, where) },
-                "client-key" => user with { ClientKey = LocalPath(String(value, key, where)) },
+                "client-key" => user with { ClientKey = LocalPath(PathString(value, key, where)) },
                 "client-key-data" => user with { ClientKeyData = SecretValue.From(Data(value, key, where)) },
                 "username" => user with { Username = SecretValue.From(Empty(String(value, key, where))) },
                 "password" => user with { Password = SecretValue.From(Empty(String(value, key, where))) },
@@ -248,7 +248,7 @@ internal sealed class KubeconfigParser
             var key = Key(keyNode);
             switch (key)
             {
-                case "command": command = String(value, "exec.command", where); break;
+                case "command": command = PathString(value, "exec.command", where); break;
                 case "apiVersion": apiVersion = String(value, "exec.apiVersion", where); break;
                 case "installHint": installHint = String(value, "exec.installHint", where); break;
                 case "interactiveMode": interactiveMode = String(value, "exec.interactiveMode", where); break;
@@ -392,6 +392,18 @@ internal sealed class KubeconfigParser
         }
 
         return ((YamlTreeScalar)node).Value;
+    }
+
+    /// <summary>A string field that names a file: a NUL character can be in YAML but never in a path.</summary>
+    private string? PathString(YamlTreeNode node, string field, string? where)
+    {
+        var value = String(node, field, where);
+        if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+        {
+            throw Structure("The field '" + field + "' names a file but holds a NUL character, which no path can contain; remove it", where, node);
+        }
+
+        return value;
     }
 
     private bool Bool(YamlTreeNode node, string field, string? where)
