@@ -59,7 +59,7 @@ public sealed class CertificateFieldFuzzTests(ITestOutputHelper output)
                     }
                 },
                 output,
-                perInput: TimeSpan.FromSeconds(2),
+                perInput: TimeSpan.FromSeconds(10),
                 wholeRun: TimeSpan.FromMinutes(FuzzRun.LongMode ? 30 : 3));
             output.WriteLine($"loaded as PEM: {loaded}");
             Assert.True(loaded > 0);

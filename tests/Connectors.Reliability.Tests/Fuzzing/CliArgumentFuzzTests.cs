@@ -102,7 +102,7 @@ public sealed partial class CliArgumentFuzzTests(ITestOutputHelper output)
                     }
                 },
                 output,
-                perInput: TimeSpan.FromSeconds(5),
+                perInput: TimeSpan.FromSeconds(10),
                 wholeRun: TimeSpan.FromMinutes(FuzzRun.LongMode ? 60 : 3),
                 threads: 1);
             output.WriteLine($"succeeded: {succeeded}");

@@ -101,7 +101,7 @@ public sealed class KubeconfigFuzzTests(ITestOutputHelper output)
                 FuzzRun.Inputs(100_000),
                 text => ReadAndLift(text, path),
                 output,
-                perInput: TimeSpan.FromSeconds(2),
+                perInput: TimeSpan.FromSeconds(10),
                 wholeRun: TimeSpan.FromMinutes(FuzzRun.LongMode ? 30 : 3));
         }
         finally
