@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using Connectors.Kubernetes.Build.Diagnostics;
 using Connectors.Kubernetes.Build.Items;
 using Connectors.Kubernetes.Build.Locations;
@@ -29,7 +30,7 @@ internal static class DeclarationRulesCheck
                     ConnectorRules.Code(ConnectorRules.MSBuildBase, ConnectorRule.SecretInDeclaration),
                     BuildSeverity.Error,
                     "Connector '" + item.Name + "': the client key is written inline (ClientKeyData). Secrets never belong in a project file: remove it, and give ClientKey a path to the key file or set the parameter '" + item.Name + "-client-key' instead.",
-                    locator.Locate(item.DefiningFile, ConnectorMetadata.ItemType, item.Name, item.Occurrence, "ClientKeyData"));
+                    locator.Locate(item.DefiningFile, ConnectorItemContract.ItemType, item.Name, item.Occurrence, "ClientKeyData"));
             }
 
             foreach (var diagnostic in DeclarationValidator.Validate(ToDeclaration(item, projectDirectory), options))
@@ -45,7 +46,7 @@ internal static class DeclarationRulesCheck
                     diagnostic.Code(ConnectorRules.MSBuildBase),
                     diagnostic.Severity == DeclarationSeverity.Error ? BuildSeverity.Error : BuildSeverity.Warning,
                     "Connector '" + item.Name + "': " + diagnostic.Message,
-                    locator.Locate(item.DefiningFile, ConnectorMetadata.ItemType, item.Name, item.Occurrence, attribute));
+                    locator.Locate(item.DefiningFile, ConnectorItemContract.ItemType, item.Name, item.Occurrence, attribute));
             }
         }
     }
@@ -54,19 +55,19 @@ internal static class DeclarationRulesCheck
     internal static ConnectorDeclaration ToDeclaration(ConnectorItem item, string projectDirectory) => new()
     {
         Name = item.Name,
-        Server = item.Get(ConnectorMetadata.Server),
-        AuthMethod = item.Get(ConnectorMetadata.AuthMethod),
-        ClusterName = item.Get(ConnectorMetadata.ClusterName),
-        Namespace = item.Get(ConnectorMetadata.Namespace),
+        Server = item.Get(ConnectorItemContract.Server),
+        AuthMethod = item.Get(ConnectorItemContract.AuthMethod),
+        ClusterName = item.Get(ConnectorItemContract.ClusterName),
+        Namespace = item.Get(ConnectorItemContract.Namespace),
         Token = item.Get("Token"),
         Username = item.Get("Username"),
         Password = item.Get("Password"),
-        CertificateAuthority = item.Get(ConnectorMetadata.CertificateAuthority),
-        ClientCertificate = item.Get(ConnectorMetadata.ClientCertificate) ?? item.Get("ClientCertificateData"),
-        ClientKey = item.Get(ConnectorMetadata.ClientKey),
-        InsecureSkipTlsVerify = item.Get(ConnectorMetadata.InsecureSkipTlsVerify),
-        TlsServerName = item.Get(ConnectorMetadata.TlsServerName),
-        ExpiresAt = item.Get(ConnectorMetadata.ExpiresAt),
+        CertificateAuthority = item.Get(ConnectorItemContract.CertificateAuthority),
+        ClientCertificate = item.Get(ConnectorItemContract.ClientCertificate) ?? item.Get("ClientCertificateData"),
+        ClientKey = item.Get(ConnectorItemContract.ClientKey),
+        InsecureSkipTlsVerify = item.Get(ConnectorItemContract.InsecureSkipTlsVerify),
+        TlsServerName = item.Get(ConnectorItemContract.TlsServerName),
+        ExpiresAt = item.Get(ConnectorItemContract.ExpiresAt),
         BaseDirectory = projectDirectory,
     };
 

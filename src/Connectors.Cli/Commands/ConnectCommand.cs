@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using System.CommandLine;
 using Connectors.Kubernetes.Cli.Infrastructure;
 using Connectors.Kubernetes.Cli.Projects;
@@ -28,13 +29,13 @@ internal static class ConnectCommand
             var path = ProjectLocator.Locate(context, parse.GetValue(component), "component");
             using var fileLock = FileLock.Acquire(path);
             var file = ProjectFile.Load(path);
-            if (file.FindItem(ItemMetadata.ReferenceItem, name) is not null)
+            if (file.FindItem(ConnectorItemContract.ReferenceItemType, name) is not null)
             {
                 context.Output.WriteLine($"'{Path.GetFileName(path)}' already uses connector '{name}'; nothing to change.");
                 return ExitCodes.Success;
             }
 
-            file.AddItem(ItemMetadata.ReferenceItem, ItemText.Render(ItemMetadata.ReferenceItem, name, [])).Save();
+            file.AddItem(ConnectorItemContract.ReferenceItemType, ItemText.Render(ConnectorItemContract.ReferenceItemType, name, [])).Save();
             context.Output.WriteLine($"Connected '{Path.GetFileName(path)}' to connector '{name}'.");
             return ExitCodes.Success;
         });
@@ -55,7 +56,7 @@ internal static class ConnectCommand
             var path = ProjectLocator.Locate(context, parse.GetValue(component), "component");
             using var fileLock = FileLock.Acquire(path);
             var file = ProjectFile.Load(path);
-            var item = file.FindItem(ItemMetadata.ReferenceItem, name) ?? throw new CliException(
+            var item = file.FindItem(ConnectorItemContract.ReferenceItemType, name) ?? throw new CliException(
                 CliDiagnostics.ReferenceNotFound,
                 $"'{path}' does not use connector '{name}'.",
                 "Check the component path and the connector name; the project's <KubernetesConnectorReference> items list what it uses.");

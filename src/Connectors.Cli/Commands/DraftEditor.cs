@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -18,35 +19,35 @@ internal static class DraftEditor
 {
     public static void Apply(CliContext context, ParseResult parse, ConnectorFieldOptions fields, ConnectorDraft draft)
     {
-        SetText(parse, fields.Server, draft, ItemMetadata.Server);
+        SetText(parse, fields.Server, draft, ConnectorItemContract.Server);
         if (parse.GetValue(fields.AuthMethod) is { } method)
         {
-            draft.Set(ItemMetadata.AuthMethod, ConnectorTypes.AuthMethod(method).Name);
+            draft.Set(ConnectorItemContract.AuthMethod, ConnectorTypes.AuthMethod(method).Name);
         }
 
-        SetText(parse, fields.ClusterName, draft, ItemMetadata.ClusterName);
-        SetText(parse, fields.Namespace, draft, ItemMetadata.Namespace);
-        SetText(parse, fields.TlsServerName, draft, ItemMetadata.TlsServerName);
+        SetText(parse, fields.ClusterName, draft, ConnectorItemContract.ClusterName);
+        SetText(parse, fields.Namespace, draft, ConnectorItemContract.Namespace);
+        SetText(parse, fields.TlsServerName, draft, ConnectorItemContract.TlsServerName);
         if (parse.GetValue(fields.Insecure))
         {
-            draft.Set(ItemMetadata.InsecureSkipTlsVerify, "true");
+            draft.Set(ConnectorItemContract.InsecureSkipTlsVerify, "true");
         }
 
         if (parse.GetValue(fields.ExpiresAt) is { } expires)
         {
-            draft.Set(ItemMetadata.ExpiresAt, Durations.ParseIso(expires));
+            draft.Set(ConnectorItemContract.ExpiresAt, Durations.ParseIso(expires));
         }
 
         var labels = parse.GetValue(fields.Labels) ?? [];
         if (labels.Length > 0)
         {
-            var merged = new SortedDictionary<string, string>(LabelSet.Parse(draft.Get(ItemMetadata.Labels)).ToDictionary(), StringComparer.Ordinal);
+            var merged = new SortedDictionary<string, string>(LabelSet.Parse(draft.Get(ConnectorItemContract.Labels)).ToDictionary(), StringComparer.Ordinal);
             foreach (var (key, value) in labels.Select(LabelSet.ParseOption))
             {
                 merged[key] = value;
             }
 
-            draft.Set(ItemMetadata.Labels, LabelSet.Format(merged));
+            draft.Set(ConnectorItemContract.Labels, LabelSet.Format(merged));
         }
 
         SetSecret(context, parse, fields.Token, draft, SecretNames.Token);

@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Connectors.Kubernetes.Cli.Infrastructure;
@@ -86,30 +87,30 @@ internal static class ListCommand
             ["resourceType"] = KubernetesConnectorType.ResourceType,
             ["resourceName"] = ResourceName(row),
             ["authMethod"] = row.Item.IsAutoConfigure ? null : AuthMethod(row),
-            ["server"] = row.Item.Get(ItemMetadata.Server),
+            ["server"] = row.Item.Get(ConnectorItemContract.Server),
             ["linked"] = row.Item.IsAutoConfigure,
-            ["context"] = row.Item.Get(ItemMetadata.Context),
+            ["context"] = row.Item.Get(ConnectorItemContract.Context),
             ["expiresAt"] = Durations.Iso(row.ExpiresAt),
             ["labels"] = labels,
         };
     }
 
     internal static string AuthMethod(ConnectorRecord row) =>
-        (row.Item.Get(ItemMetadata.AuthMethod) ?? KubernetesAuthMethodNames.Token).ToLowerInvariant();
+        (row.Item.Get(ConnectorItemContract.AuthMethod) ?? KubernetesAuthMethodNames.Token).ToLowerInvariant();
 
     /// <summary>The cluster name, else the server host (ZenML's rule); for a linked item, its context.</summary>
     internal static string ResourceName(ConnectorRecord row)
     {
-        if (row.Item.IsAutoConfigure && row.Item.Get(ItemMetadata.ClusterName) is null)
+        if (row.Item.IsAutoConfigure && row.Item.Get(ConnectorItemContract.ClusterName) is null)
         {
-            return row.Item.Get(ItemMetadata.Context) is { } contextName ? "(context " + contextName + ")" : "(current context)";
+            return row.Item.Get(ConnectorItemContract.Context) is { } contextName ? "(context " + contextName + ")" : "(current context)";
         }
 
         return new KubernetesConnectorSpec
         {
             Name = row.Name,
-            Server = row.Item.Get(ItemMetadata.Server) ?? string.Empty,
-            ClusterName = row.Item.Get(ItemMetadata.ClusterName),
+            Server = row.Item.Get(ConnectorItemContract.Server) ?? string.Empty,
+            ClusterName = row.Item.Get(ConnectorItemContract.ClusterName),
         }.EffectiveClusterName;
     }
 }

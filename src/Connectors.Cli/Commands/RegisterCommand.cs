@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -59,11 +60,11 @@ internal static class RegisterCommand
                 var (spec, selection) = await KubeconfigLift.LiftAsync(context, connectorName, kubeconfigPath, parse.GetValue(kubeContext), runExecPlugins: false, cancellationToken).ConfigureAwait(false);
                 if (parse.GetValue(link) || spec.Exec is not null)
                 {
-                    draft.Set(ItemMetadata.AutoConfigure, "true");
-                    draft.Set(ItemMetadata.Context, selection.Context.Name);
+                    draft.Set(ConnectorItemContract.AutoConfigure, "true");
+                    draft.Set(ConnectorItemContract.Context, selection.Context.Name);
                     if (kubeconfigPath is not null)
                     {
-                        draft.Set(ItemMetadata.Kubeconfig, kubeconfigPath);
+                        draft.Set(ConnectorItemContract.Kubeconfig, kubeconfigPath);
                     }
                 }
                 else
@@ -86,9 +87,9 @@ internal static class RegisterCommand
                 PromptForPassword(context, draft);
             }
 
-            if (!string.Equals(draft.Get(ItemMetadata.AutoConfigure), "true", StringComparison.OrdinalIgnoreCase) && draft.Get(ItemMetadata.AuthMethod) is null)
+            if (!string.Equals(draft.Get(ConnectorItemContract.AutoConfigure), "true", StringComparison.OrdinalIgnoreCase) && draft.Get(ConnectorItemContract.AuthMethod) is null)
             {
-                draft.Set(ItemMetadata.AuthMethod, KubernetesAuthMethodNames.Token);
+                draft.Set(ConnectorItemContract.AuthMethod, KubernetesAuthMethodNames.Token);
             }
 
             draft.SortCanonically();
@@ -102,10 +103,10 @@ internal static class RegisterCommand
                     $"Change it with 'dotnet connector update {existing.Name} ...', or delete it first.");
             }
 
-            if (draft.Get(ItemMetadata.Kubeconfig) is { } kubeconfigFile)
+            if (draft.Get(ConnectorItemContract.Kubeconfig) is { } kubeconfigFile)
             {
                 // Relative to the project, so the declaration works from any clone of the repository.
-                draft.Set(ItemMetadata.Kubeconfig, Path.GetRelativePath(appHost.Directory, kubeconfigFile));
+                draft.Set(ConnectorItemContract.Kubeconfig, Path.GetRelativePath(appHost.Directory, kubeconfigFile));
             }
 
             var record = draft.ToRecord(appHost.Directory);
@@ -115,7 +116,7 @@ internal static class RegisterCommand
                 : await ConnectorVerification.VerifyOrFailAsync(context, record, parse.GetValue(timeout), $"Connector '{connectorName}' was not registered", cancellationToken).ConfigureAwait(false);
 
             var secrets = appHost.OpenOrInitSecrets(context);
-            var edited = appHost.File.AddItem(ItemMetadata.ConnectorItem, draft.ItemText());
+            var edited = appHost.File.AddItem(ConnectorItemContract.ItemType, draft.ItemText());
             ConnectorWriter.Save(secrets, draft, edited);
 
             var resourceName = outcome?.ResourceName ?? ListCommand.ResourceName(record);
@@ -167,17 +168,17 @@ internal static class RegisterCommand
     /// <summary>--username/--password without --auth-method mean the password method.</summary>
     private static void InferPasswordMethod(ConnectorDraft draft)
     {
-        if (draft.Get(ItemMetadata.AuthMethod) is null
+        if (draft.Get(ConnectorItemContract.AuthMethod) is null
             && (draft.SecretChanges.ContainsKey(SecretNames.Username) || draft.SecretChanges.ContainsKey(SecretNames.Password)))
         {
-            draft.Set(ItemMetadata.AuthMethod, KubernetesAuthMethodNames.Password);
+            draft.Set(ConnectorItemContract.AuthMethod, KubernetesAuthMethodNames.Password);
         }
     }
 
     /// <summary>The password method needs both values; ask for a missing one when a person is at the terminal.</summary>
     private static void PromptForPassword(CliContext context, ConnectorDraft draft)
     {
-        if (!string.Equals(draft.Get(ItemMetadata.AuthMethod), KubernetesAuthMethodNames.Password, StringComparison.OrdinalIgnoreCase) || context.SecretPrompt is null)
+        if (!string.Equals(draft.Get(ConnectorItemContract.AuthMethod), KubernetesAuthMethodNames.Password, StringComparison.OrdinalIgnoreCase) || context.SecretPrompt is null)
         {
             return;
         }
@@ -194,27 +195,27 @@ internal static class RegisterCommand
     /// <summary>Copies what was lifted from the kubeconfig into the draft (a snapshot, as ZenML does).</summary>
     private static void CopyLifted(CliContext context, KubernetesConnectorSpec spec, ConnectorDraft draft)
     {
-        draft.Set(ItemMetadata.Server, spec.Server);
-        draft.Set(ItemMetadata.AuthMethod, spec.AuthMethod.ToWireName());
-        draft.Set(ItemMetadata.ClusterName, spec.EffectiveClusterName);
+        draft.Set(ConnectorItemContract.Server, spec.Server);
+        draft.Set(ConnectorItemContract.AuthMethod, spec.AuthMethod.ToWireName());
+        draft.Set(ConnectorItemContract.ClusterName, spec.EffectiveClusterName);
         if (spec.Namespace is { Length: > 0 } ns)
         {
-            draft.Set(ItemMetadata.Namespace, ns);
+            draft.Set(ConnectorItemContract.Namespace, ns);
         }
 
         if (spec.InsecureSkipTlsVerify)
         {
-            draft.Set(ItemMetadata.InsecureSkipTlsVerify, "true");
+            draft.Set(ConnectorItemContract.InsecureSkipTlsVerify, "true");
         }
 
         if (spec.TlsServerName is { Length: > 0 } tlsServerName)
         {
-            draft.Set(ItemMetadata.TlsServerName, tlsServerName);
+            draft.Set(ConnectorItemContract.TlsServerName, tlsServerName);
         }
 
         if (spec.ExpiresAt is { } expiresAt)
         {
-            draft.Set(ItemMetadata.ExpiresAt, Durations.Iso(expiresAt)!);
+            draft.Set(ConnectorItemContract.ExpiresAt, Durations.Iso(expiresAt)!);
             context.Warn(
                 CliDiagnostics.LiftedCredentialsExpire,
                 $"the lifted credentials expire at {Durations.Iso(expiresAt)} (in {KubernetesConnectorDescriber.ExpiresIn(expiresAt, context.Time.GetUtcNow())}); the connector stops working then. Register with --link to read the context again at every start instead.");

@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Connectors.Kubernetes.Cli.Connectors;
@@ -17,20 +18,20 @@ internal static class UpdateCommand
     /// <summary>What <c>--remove-attr</c> accepts (option-style names), mapped to item metadata or secret parameters.</summary>
     private static readonly (string Name, string? Metadata, string? Secret)[] s_removable =
     [
-        ("server", ItemMetadata.Server, null),
-        ("auth-method", ItemMetadata.AuthMethod, null),
-        ("cluster-name", ItemMetadata.ClusterName, null),
-        ("namespace", ItemMetadata.Namespace, null),
-        ("insecure", ItemMetadata.InsecureSkipTlsVerify, null),
-        ("tls-server-name", ItemMetadata.TlsServerName, null),
-        ("expires-at", ItemMetadata.ExpiresAt, null),
-        ("labels", ItemMetadata.Labels, null),
+        ("server", ConnectorItemContract.Server, null),
+        ("auth-method", ConnectorItemContract.AuthMethod, null),
+        ("cluster-name", ConnectorItemContract.ClusterName, null),
+        ("namespace", ConnectorItemContract.Namespace, null),
+        ("insecure", ConnectorItemContract.InsecureSkipTlsVerify, null),
+        ("tls-server-name", ConnectorItemContract.TlsServerName, null),
+        ("expires-at", ConnectorItemContract.ExpiresAt, null),
+        ("labels", ConnectorItemContract.Labels, null),
         ("token", null, SecretNames.Token),
         ("username", null, SecretNames.Username),
         ("password", null, SecretNames.Password),
-        ("certificate-authority", ItemMetadata.CertificateAuthority, SecretNames.CertificateAuthority),
-        ("client-certificate", ItemMetadata.ClientCertificate, SecretNames.ClientCertificate),
-        ("client-key", ItemMetadata.ClientKey, SecretNames.ClientKey),
+        ("certificate-authority", ConnectorItemContract.CertificateAuthority, SecretNames.CertificateAuthority),
+        ("client-certificate", ConnectorItemContract.ClientCertificate, SecretNames.ClientCertificate),
+        ("client-key", ConnectorItemContract.ClientKey, SecretNames.ClientKey),
     ];
 
     public static Command Create(CliContext context)
@@ -90,7 +91,7 @@ internal static class UpdateCommand
                 : await ConnectorVerification.VerifyOrFailAsync(context, updated, parse.GetValue(timeout), $"Connector '{item.Name}' was not updated", cancellationToken).ConfigureAwait(false);
 
             var secrets = draft.SecretChanges.Count > 0 ? appHost.OpenOrInitSecrets(context) : appHost.OpenSecrets(context);
-            var target = appHost.File.FindItem(ItemMetadata.ConnectorItem, item.Name)!;
+            var target = appHost.File.FindItem(ConnectorItemContract.ItemType, item.Name)!;
             var edited = appHost.File.Replace(target, draft.ItemText());
             if (secrets is null)
             {

@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using Connectors.Kubernetes.Cli.Infrastructure;
 using Connectors.Kubernetes.Cli.Projects;
 
@@ -13,12 +14,12 @@ internal static class ConnectorSpecs
             return record.ToSpec();
         }
 
-        var kubeconfig = record.Item.Get(ItemMetadata.Kubeconfig) is { } path ? Path.GetFullPath(path, record.BaseDirectory) : null;
-        var (spec, _) = await KubeconfigLift.LiftAsync(context, record.Name, kubeconfig, record.Item.Get(ItemMetadata.Context), runExecPlugins: true, cancellationToken).ConfigureAwait(false);
+        var kubeconfig = record.Item.Get(ConnectorItemContract.Kubeconfig) is { } path ? Path.GetFullPath(path, record.BaseDirectory) : null;
+        var (spec, _) = await KubeconfigLift.LiftAsync(context, record.Name, kubeconfig, record.Item.Get(ConnectorItemContract.Context), runExecPlugins: true, cancellationToken).ConfigureAwait(false);
         return spec with
         {
-            ClusterName = record.Item.Get(ItemMetadata.ClusterName) ?? spec.ClusterName,
-            Namespace = record.Item.Get(ItemMetadata.Namespace) ?? spec.Namespace,
+            ClusterName = record.Item.Get(ConnectorItemContract.ClusterName) ?? spec.ClusterName,
+            Namespace = record.Item.Get(ConnectorItemContract.Namespace) ?? spec.Namespace,
             Labels = record.Item.Labels,
         };
     }

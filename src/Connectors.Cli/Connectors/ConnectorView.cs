@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using System.Text.Json.Nodes;
 using Connectors.Kubernetes.Cli.Commands;
 using Connectors.Kubernetes.Cli.Infrastructure;
@@ -51,7 +52,7 @@ internal sealed class ConnectorView
         var expiresAt = spec?.ExpiresAt ?? record.ExpiresAt;
         var properties = description?.Properties.Select(row => new KeyValuePair<string, string>(row.Name, row.Value)).ToList()
             ?? [new("NAME", record.Name), new("TYPE", KubernetesConnectorType.Type), new("RESOURCE TYPES", KubernetesConnectorType.ResourceType)];
-        properties.Add(new("LINKED TO", item.IsAutoConfigure ? "kubeconfig context " + (item.Get(ItemMetadata.Context) ?? "(current)") : "-"));
+        properties.Add(new("LINKED TO", item.IsAutoConfigure ? "kubeconfig context " + (item.Get(ConnectorItemContract.Context) ?? "(current)") : "-"));
         properties.Add(new("SECRETS", appHost.UserSecretsId is { } id ? "user secrets " + id : "-"));
 
         var configuration = description?.Configuration.Select(row => new KeyValuePair<string, string>(row.Name, row.Value)).ToList() ?? [];
@@ -78,7 +79,7 @@ internal sealed class ConnectorView
             ["expiresIn"] = KubernetesConnectorDescriber.ExpiresIn(expiresAt, context.Time.GetUtcNow()),
             ["labels"] = labelsJson,
             ["linked"] = item.IsAutoConfigure,
-            ["context"] = item.Get(ItemMetadata.Context),
+            ["context"] = item.Get(ConnectorItemContract.Context),
             ["project"] = appHost.File.Path,
             ["userSecretsId"] = appHost.UserSecretsId,
             ["parameters"] = new JsonArray([.. record.Secrets.Keys.Order(StringComparer.Ordinal).Select(suffix => (JsonNode)JsonValue.Create(SecretNames.Parameter(record.Name, suffix)))]),

@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using Connectors.Kubernetes.Cli.Infrastructure;
 using Connectors.Kubernetes.Cli.Secrets;
 
@@ -16,7 +17,7 @@ internal sealed class AppHostProject
 
     /// <summary>The connector declarations, in document order.</summary>
     public IReadOnlyList<ConnectorItem> Connectors =>
-        File.Items(ItemMetadata.ConnectorItem).Select(element => new ConnectorItem(element)).ToList();
+        File.Items(ConnectorItemContract.ItemType).Select(element => new ConnectorItem(element)).ToList();
 
     /// <summary>The project's UserSecretsId, or null.</summary>
     public string? UserSecretsId => File.Property("UserSecretsId") is { Length: > 0 } id ? id : null;

@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using Connectors.Kubernetes.Cli.Secrets;
 
 namespace Connectors.Kubernetes.Cli.Projects;
@@ -51,7 +52,7 @@ internal sealed class ConnectorDraft
     /// <summary>Puts the metadata in the order of the item contract (for a new item; an existing one keeps its own order).</summary>
     public void SortCanonically()
     {
-        var order = ItemMetadata.All.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.OrdinalIgnoreCase);
+        var order = ConnectorItemContract.Ordered.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.OrdinalIgnoreCase);
         var sorted = _metadata.OrderBy(pair => order.TryGetValue(pair.Key, out var index) ? index : int.MaxValue).ToList();
         _metadata.Clear();
         _metadata.AddRange(sorted);
@@ -94,7 +95,7 @@ internal sealed class ConnectorDraft
     }
 
     /// <summary>The item element text as it will be written.</summary>
-    public string ItemText() => Projects.ItemText.Render(ItemMetadata.ConnectorItem, Name, _metadata);
+    public string ItemText() => Projects.ItemText.Render(ConnectorItemContract.ItemType, Name, _metadata);
 
     /// <summary>The draft as a record (for validation, describe and verification before anything is written).</summary>
     public ConnectorRecord ToRecord(string baseDirectory)

@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 namespace Connectors.Kubernetes.Cli.Projects;
 
 /// <summary>One <c>&lt;KubernetesConnector&gt;</c> declaration as the project file states it.</summary>
@@ -49,8 +50,8 @@ internal sealed class ConnectorItem
     }
 
     /// <summary>The item's labels (<c>Labels="team=ml;env=prod"</c>).</summary>
-    public IReadOnlyDictionary<string, string> Labels => LabelSet.Parse(Get(ItemMetadata.Labels));
+    public IReadOnlyDictionary<string, string> Labels => LabelSet.Parse(Get(ConnectorItemContract.Labels));
 
     /// <summary>Whether the item lifts its credentials from a kubeconfig when the app host starts.</summary>
-    public bool IsAutoConfigure => string.Equals(Get(ItemMetadata.AutoConfigure), "true", StringComparison.OrdinalIgnoreCase);
+    public bool IsAutoConfigure => string.Equals(Get(ConnectorItemContract.AutoConfigure), "true", StringComparison.OrdinalIgnoreCase);
 }

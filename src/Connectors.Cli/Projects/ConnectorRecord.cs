@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using Connectors.Kubernetes.Cli.Secrets;
 using Connectors.Kubernetes.Validation;
 
@@ -53,19 +54,19 @@ internal sealed class ConnectorRecord
     public ConnectorDeclaration ToDeclaration() => new()
     {
         Name = Item.Name,
-        Server = Item.Get(ItemMetadata.Server),
-        AuthMethod = Item.Get(ItemMetadata.AuthMethod),
-        ClusterName = Item.Get(ItemMetadata.ClusterName),
-        Namespace = Item.Get(ItemMetadata.Namespace),
+        Server = Item.Get(ConnectorItemContract.Server),
+        AuthMethod = Item.Get(ConnectorItemContract.AuthMethod),
+        ClusterName = Item.Get(ConnectorItemContract.ClusterName),
+        Namespace = Item.Get(ConnectorItemContract.Namespace),
         Token = Secret(SecretNames.Token),
         Username = Secret(SecretNames.Username),
         Password = Secret(SecretNames.Password),
-        CertificateAuthority = Secret(SecretNames.CertificateAuthority) ?? Item.Get(ItemMetadata.CertificateAuthority),
-        ClientCertificate = Secret(SecretNames.ClientCertificate) ?? Item.Get(ItemMetadata.ClientCertificate),
-        ClientKey = Secret(SecretNames.ClientKey) ?? Item.Get(ItemMetadata.ClientKey),
-        InsecureSkipTlsVerify = Item.Get(ItemMetadata.InsecureSkipTlsVerify),
-        TlsServerName = Item.Get(ItemMetadata.TlsServerName),
-        ExpiresAt = Item.Get(ItemMetadata.ExpiresAt),
+        CertificateAuthority = Secret(SecretNames.CertificateAuthority) ?? Item.Get(ConnectorItemContract.CertificateAuthority),
+        ClientCertificate = Secret(SecretNames.ClientCertificate) ?? Item.Get(ConnectorItemContract.ClientCertificate),
+        ClientKey = Secret(SecretNames.ClientKey) ?? Item.Get(ConnectorItemContract.ClientKey),
+        InsecureSkipTlsVerify = Item.Get(ConnectorItemContract.InsecureSkipTlsVerify),
+        TlsServerName = Item.Get(ConnectorItemContract.TlsServerName),
+        ExpiresAt = Item.Get(ConnectorItemContract.ExpiresAt),
         BaseDirectory = BaseDirectory,
     };
 
@@ -99,7 +100,7 @@ internal sealed class ConnectorRecord
 
     /// <summary>When the credentials expire: the item's ExpiresAt, else the token's own exp claim.</summary>
     public DateTimeOffset? ExpiresAt =>
-        DateTimeOffset.TryParse(Item.Get(ItemMetadata.ExpiresAt), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+        DateTimeOffset.TryParse(Item.Get(ConnectorItemContract.ExpiresAt), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
             ? at
             : JwtExpiry.Read(Secret(SecretNames.Token));
 

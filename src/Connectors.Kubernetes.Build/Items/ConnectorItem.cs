@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 namespace Connectors.Kubernetes.Build.Items;
 
 /// <summary>
@@ -34,5 +35,5 @@ internal sealed class ConnectorItem
     public bool IsTrue(string metadataName) => string.Equals(Get(metadataName), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the connector lifts its credentials from a kubeconfig.</summary>
-    public bool IsAutoConfigure => IsTrue(ConnectorMetadata.AutoConfigure);
+    public bool IsAutoConfigure => IsTrue(ConnectorItemContract.AutoConfigure);
 }

@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using System.Globalization;
 using Connectors.Kubernetes.Build.Diagnostics;
 using Connectors.Kubernetes.Build.Locations;
@@ -16,7 +17,7 @@ internal static class DuplicateNameCheck
         var first = new Dictionary<string, (ConnectorItem Item, SourceLocation Location)>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in items)
         {
-            var location = locator.Locate(item.DefiningFile, ConnectorMetadata.ItemType, item.Name, item.Occurrence);
+            var location = locator.Locate(item.DefiningFile, ConnectorItemContract.ItemType, item.Name, item.Occurrence);
             if (!first.TryGetValue(item.Name, out var earlier))
             {
                 first[item.Name] = (item, location);

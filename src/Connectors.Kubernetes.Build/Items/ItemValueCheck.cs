@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using System.Globalization;
 using Connectors.Kubernetes.Build.Diagnostics;
 using Connectors.Kubernetes.Build.Locations;
@@ -17,7 +18,7 @@ internal static class ItemValueCheck
         ConnectorItem? firstDefault = null;
         foreach (var item in items)
         {
-            foreach (var name in new[] { ConnectorMetadata.AutoConfigure, ConnectorMetadata.Default })
+            foreach (var name in new[] { ConnectorItemContract.AutoConfigure, ConnectorItemContract.Default })
             {
                 var value = item.Get(name);
                 if (value is not null && !bool.TryParse(value, out _))
@@ -31,10 +32,10 @@ internal static class ItemValueCheck
                 }
             }
 
-            var labels = item.Get(ConnectorMetadata.Labels);
+            var labels = item.Get(ConnectorItemContract.Labels);
             if (labels is not null && LabelProblem(labels) is { } problem)
             {
-                yield return Report(item, locator, ConnectorMetadata.Labels, BuildDiagnosticCodes.InvalidLabels, BuildSeverity.Error, string.Format(
+                yield return Report(item, locator, ConnectorItemContract.Labels, BuildDiagnosticCodes.InvalidLabels, BuildSeverity.Error, string.Format(
                     CultureInfo.InvariantCulture,
                     "Connector '{0}': Labels {1}. Write key=value pairs separated by ';', e.g. Labels=\"team=ml;env=prod\".",
                     item.Name,
@@ -43,7 +44,7 @@ internal static class ItemValueCheck
 
             if (!item.IsAutoConfigure)
             {
-                foreach (var name in new[] { ConnectorMetadata.Context, ConnectorMetadata.Kubeconfig }.Where(n => item.Get(n) is not null))
+                foreach (var name in new[] { ConnectorItemContract.Context, ConnectorItemContract.Kubeconfig }.Where(n => item.Get(n) is not null))
                 {
                     yield return Report(item, locator, name, BuildDiagnosticCodes.AutoConfigureMetadataIgnored, BuildSeverity.Warning, string.Format(
                         CultureInfo.InvariantCulture,
@@ -53,7 +54,7 @@ internal static class ItemValueCheck
                 }
             }
 
-            if (item.IsTrue(ConnectorMetadata.Default))
+            if (item.IsTrue(ConnectorItemContract.Default))
             {
                 if (firstDefault is null)
                 {
@@ -61,7 +62,7 @@ internal static class ItemValueCheck
                 }
                 else if (!string.Equals(firstDefault.Name, item.Name, StringComparison.OrdinalIgnoreCase))
                 {
-                    yield return Report(item, locator, ConnectorMetadata.Default, BuildDiagnosticCodes.MultipleDefaults, BuildSeverity.Error, string.Format(
+                    yield return Report(item, locator, ConnectorItemContract.Default, BuildDiagnosticCodes.MultipleDefaults, BuildSeverity.Error, string.Format(
                         CultureInfo.InvariantCulture,
                         "Connector '{0}' is marked Default=\"true\", but '{1}' already is; only one connector can be the default. Remove Default from one of them.",
                         item.Name,
@@ -94,5 +95,5 @@ internal static class ItemValueCheck
     }
 
     private static BuildDiagnostic Report(ConnectorItem item, ProjectXmlLocator locator, string metadataName, string code, BuildSeverity severity, string message) =>
-        new(code, severity, message, locator.Locate(item.DefiningFile, ConnectorMetadata.ItemType, item.Name, item.Occurrence, metadataName));
+        new(code, severity, message, locator.Locate(item.DefiningFile, ConnectorItemContract.ItemType, item.Name, item.Occurrence, metadataName));
 }

@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using System.Globalization;
 using Connectors.Kubernetes.Build.Diagnostics;
 using Connectors.Kubernetes.Build.Locations;
@@ -17,7 +18,7 @@ internal static class UnknownMetadataCheck
         foreach (var item in items)
         {
             foreach (var name in item.Metadata.Keys
-                .Where(n => !ConnectorMetadata.Known.Contains(n) && !ConnectorMetadata.Secret.Contains(n))
+                .Where(n => !ConnectorItemContract.Known.Contains(n) && !ConnectorMetadata.Secret.Contains(n))
                 .OrderBy(n => n, StringComparer.OrdinalIgnoreCase))
             {
                 yield return new BuildDiagnostic(
@@ -28,8 +29,8 @@ internal static class UnknownMetadataCheck
                         "Connector '{0}' has metadata '{1}', which KubernetesConnector items do not use; it is ignored. Known metadata: {2}.",
                         item.Name,
                         name,
-                        string.Join(", ", ConnectorMetadata.Known.OrderBy(n => n, StringComparer.Ordinal))),
-                    locator.Locate(item.DefiningFile, ConnectorMetadata.ItemType, item.Name, item.Occurrence, name));
+                        string.Join(", ", ConnectorItemContract.Known.OrderBy(n => n, StringComparer.Ordinal))),
+                    locator.Locate(item.DefiningFile, ConnectorItemContract.ItemType, item.Name, item.Occurrence, name));
             }
         }
     }

@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using System.Globalization;
 using Connectors.Kubernetes.Build.Diagnostics;
 using Connectors.Kubernetes.Build.Items;
@@ -33,7 +34,7 @@ internal sealed class AutoConfigureCheck
         var reportedUnreadable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items.Where(i => i.IsAutoConfigure))
         {
-            var candidates = KubeconfigLocations.Resolve(item.Get(ConnectorMetadata.Kubeconfig), _projectDirectory, _environment);
+            var candidates = KubeconfigLocations.Resolve(item.Get(ConnectorItemContract.Kubeconfig), _projectDirectory, _environment);
             var loaded = new List<KubeconfigFile>();
             foreach (var path in candidates)
             {
@@ -43,7 +44,7 @@ internal sealed class AutoConfigureCheck
                         loaded.Add(file);
                         break;
                     case string problem when reportedUnreadable.Add(path):
-                        yield return Warn(item, BuildDiagnosticCodes.KubeconfigUnreadable, ConnectorMetadata.Kubeconfig, string.Format(
+                        yield return Warn(item, BuildDiagnosticCodes.KubeconfigUnreadable, ConnectorItemContract.Kubeconfig, string.Format(
                             CultureInfo.InvariantCulture,
                             "Connector '{0}' is auto-configured from '{1}', which cannot be read ({2}). Fix the file, or point the item's Kubeconfig metadata at a valid kubeconfig.",
                             item.Name,
@@ -57,7 +58,7 @@ internal sealed class AutoConfigureCheck
             {
                 if (candidates.All(c => LoadCached(c) is null))
                 {
-                    yield return Warn(item, BuildDiagnosticCodes.KubeconfigNotFound, ConnectorMetadata.Kubeconfig, string.Format(
+                    yield return Warn(item, BuildDiagnosticCodes.KubeconfigNotFound, ConnectorItemContract.Kubeconfig, string.Format(
                         CultureInfo.InvariantCulture,
                         "Connector '{0}' is auto-configured, but no kubeconfig was found (looked at: {1}). Create one (for example with your cluster's login command), set KUBECONFIG, or give the item a Kubeconfig path.",
                         item.Name,
@@ -80,10 +81,10 @@ internal sealed class AutoConfigureCheck
         var set = new KubeconfigSet(files);
         var paths = string.Join(", ", files.Select(f => f.Path));
         var available = set.ContextNames.Count == 0 ? "none" : string.Join(", ", set.ContextNames);
-        var context = item.Get(ConnectorMetadata.Context) ?? set.CurrentContext;
+        var context = item.Get(ConnectorItemContract.Context) ?? set.CurrentContext;
         if (context is null)
         {
-            return Warn(item, BuildDiagnosticCodes.KubeconfigContextNotFound, ConnectorMetadata.Context, string.Format(
+            return Warn(item, BuildDiagnosticCodes.KubeconfigContextNotFound, ConnectorItemContract.Context, string.Format(
                 CultureInfo.InvariantCulture,
                 "Connector '{0}' is auto-configured without a Context, and the kubeconfig ({1}) has no current-context. Add Context=\"<name>\" to the item (available: {2}).",
                 item.Name,
@@ -93,7 +94,7 @@ internal sealed class AutoConfigureCheck
 
         if (!set.HasContext(context))
         {
-            return Warn(item, BuildDiagnosticCodes.KubeconfigContextNotFound, ConnectorMetadata.Context, string.Format(
+            return Warn(item, BuildDiagnosticCodes.KubeconfigContextNotFound, ConnectorItemContract.Context, string.Format(
                 CultureInfo.InvariantCulture,
                 "Connector '{0}' is auto-configured from context '{1}', which the kubeconfig ({2}) does not have. Available contexts: {3}. Fix the item's Context, or create the context (kubectl config set-context).",
                 item.Name,
@@ -111,7 +112,7 @@ internal sealed class AutoConfigureCheck
         var expiry = CredentialExpiry.Find(user.User, Path.GetDirectoryName(user.File.Path) ?? _projectDirectory);
         if (expiry is { } found && found.ExpiresAt <= _now)
         {
-            return Warn(item, BuildDiagnosticCodes.LiftedCredentialsExpired, ConnectorMetadata.Context, string.Format(
+            return Warn(item, BuildDiagnosticCodes.LiftedCredentialsExpired, ConnectorItemContract.Context, string.Format(
                 CultureInfo.InvariantCulture,
                 "Connector '{0}' would lift the {1} of user '{2}' (context '{3}'), which expired at {4:yyyy-MM-dd HH:mm:ss}Z. Renew the credentials (log in to the cluster again) before starting the app host.",
                 item.Name,
@@ -154,5 +155,5 @@ internal sealed class AutoConfigureCheck
     }
 
     private BuildDiagnostic Warn(ConnectorItem item, string code, string metadataName, string message) =>
-        new(code, BuildSeverity.Warning, message, _locator.Locate(item.DefiningFile, ConnectorMetadata.ItemType, item.Name, item.Occurrence, metadataName));
+        new(code, BuildSeverity.Warning, message, _locator.Locate(item.DefiningFile, ConnectorItemContract.ItemType, item.Name, item.Occurrence, metadataName));
 }

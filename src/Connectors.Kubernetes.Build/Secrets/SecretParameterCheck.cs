@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using System.Globalization;
 using Connectors.Kubernetes.Build.Diagnostics;
 using Connectors.Kubernetes.Build.Items;
@@ -47,7 +48,7 @@ internal static class SecretParameterCheck
                     BuildDiagnosticCodes.SecretParameterMissing,
                     BuildSeverity.Warning,
                     message,
-                    locator.Locate(item.DefiningFile, ConnectorMetadata.ItemType, item.Name, item.Occurrence));
+                    locator.Locate(item.DefiningFile, ConnectorItemContract.ItemType, item.Name, item.Occurrence));
             }
         }
     }

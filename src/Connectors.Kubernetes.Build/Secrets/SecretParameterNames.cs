@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using Connectors.Kubernetes.Build.Items;
 
 namespace Connectors.Kubernetes.Build.Secrets;
@@ -20,7 +21,7 @@ internal static class SecretParameterNames
             return [];
         }
 
-        var method = item.Get(ConnectorMetadata.AuthMethod);
+        var method = item.Get(ConnectorItemContract.AuthMethod);
         if (string.Equals(method, "password", StringComparison.OrdinalIgnoreCase))
         {
             return [item.Name + "-username", item.Name + "-password"];

@@ -1,3 +1,4 @@
+using Connectors.Kubernetes.Items;
 using System.Text;
 using Connectors.Kubernetes.Cli.Infrastructure;
 using Connectors.Kubernetes.Cli.Projects;
@@ -31,12 +32,12 @@ public sealed class ProjectFileTests
     public void Reads_items_with_attribute_and_child_element_metadata()
     {
         var file = ProjectFile.FromText("p.csproj", HandWritten);
-        var items = file.Items(ItemMetadata.ConnectorItem).Select(e => new ConnectorItem(e)).ToList();
+        var items = file.Items(ConnectorItemContract.ItemType).Select(e => new ConnectorItem(e)).ToList();
 
         Assert.Equal(["kube-a", "kube-b"], items.Select(i => i.Name));
         Assert.Equal("https://a.example.test", items[0].Get("server"));
-        Assert.Equal("https://b.example.test", items[1].Get(ItemMetadata.Server));
-        Assert.Equal("ml", items[1].Get(ItemMetadata.Namespace));
+        Assert.Equal("https://b.example.test", items[1].Get(ConnectorItemContract.Server));
+        Assert.Equal("ml", items[1].Get(ConnectorItemContract.Namespace));
         Assert.Equal("\t\t<KubernetesConnector Include=\"kube-a\" Server='https://a.example.test' />".Trim('\t'), file.Text[items[0].Element.Start..items[0].Element.End]);
     }
 
@@ -44,7 +45,7 @@ public sealed class ProjectFileTests
     public void Adding_an_item_changes_only_the_inserted_line_and_copies_indentation_and_line_ending()
     {
         var file = ProjectFile.FromText("p.csproj", HandWritten);
-        var added = file.AddItem(ItemMetadata.ConnectorItem, "<KubernetesConnector Include=\"kube-c\" />");
+        var added = file.AddItem(ConnectorItemContract.ItemType, "<KubernetesConnector Include=\"kube-c\" />");
 
         var expected = HandWritten.Replace(
             "\t\t</KubernetesConnector>\r\n",
@@ -57,12 +58,12 @@ public sealed class ProjectFileTests
     public void Replacing_an_item_leaves_every_other_byte_alone()
     {
         var file = ProjectFile.FromText("p.csproj", HandWritten);
-        var b = file.FindItem(ItemMetadata.ConnectorItem, "KUBE-B")!;
+        var b = file.FindItem(ConnectorItemContract.ItemType, "KUBE-B")!;
         var replaced = file.Replace(b, "<KubernetesConnector Include=\"kube-b\" Server=\"https://b2.example.test\" />");
 
         Assert.Equal(HandWritten[..b.Start], replaced.Text[..b.Start]);
         Assert.Equal(HandWritten[b.End..], replaced.Text[^(HandWritten.Length - b.End)..]);
-        Assert.Equal("https://b2.example.test", new ConnectorItem(replaced.FindItem(ItemMetadata.ConnectorItem, "kube-b")!).Get(ItemMetadata.Server));
+        Assert.Equal("https://b2.example.test", new ConnectorItem(replaced.FindItem(ConnectorItemContract.ItemType, "kube-b")!).Get(ConnectorItemContract.Server));
     }
 
     [Theory]
@@ -73,11 +74,11 @@ public sealed class ProjectFileTests
         var original = string.Join(newLine, "<Project Sdk=\"Microsoft.NET.Sdk\">", "    <!-- four-space indent -->", "    <PropertyGroup>", "        <TargetFramework>net10.0</TargetFramework>", "    </PropertyGroup>", "</Project>", string.Empty);
         var file = ProjectFile.FromText("p.csproj", original);
 
-        var added = file.AddItem(ItemMetadata.ConnectorItem, "<KubernetesConnector Include=\"kube-x\" Server=\"https://x.example.test\" />");
+        var added = file.AddItem(ConnectorItemContract.ItemType, "<KubernetesConnector Include=\"kube-x\" Server=\"https://x.example.test\" />");
         Assert.Contains(newLine + "    <ItemGroup>" + newLine + "        <KubernetesConnector Include=\"kube-x\"", added.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(newLine == "\n" ? "\r" : "\n\n\n", added.Text, StringComparison.Ordinal);
 
-        var removed = added.Remove(added.FindItem(ItemMetadata.ConnectorItem, "kube-x")!);
+        var removed = added.Remove(added.FindItem(ConnectorItemContract.ItemType, "kube-x")!);
         Assert.Equal(original, removed.Text);
     }
 
@@ -85,7 +86,7 @@ public sealed class ProjectFileTests
     public void Removing_one_of_several_items_keeps_the_group_and_its_comment()
     {
         var file = ProjectFile.FromText("p.csproj", HandWritten);
-        var removed = file.Remove(file.FindItem(ItemMetadata.ConnectorItem, "kube-a")!);
+        var removed = file.Remove(file.FindItem(ConnectorItemContract.ItemType, "kube-a")!);
 
         Assert.Equal(HandWritten.Replace("\t\t<KubernetesConnector Include=\"kube-a\" Server='https://a.example.test' />\r\n", string.Empty, StringComparison.Ordinal), removed.Text);
     }
@@ -95,7 +96,7 @@ public sealed class ProjectFileTests
     {
         const string text = "<Project>\n  <ItemGroup>\n    <!-- mine -->\n    <KubernetesConnectorReference Include=\"kube-a\" />\n  </ItemGroup>\n</Project>\n";
         var file = ProjectFile.FromText("p.csproj", text);
-        var removed = file.Remove(file.FindItem(ItemMetadata.ReferenceItem, "kube-a")!);
+        var removed = file.Remove(file.FindItem(ConnectorItemContract.ReferenceItemType, "kube-a")!);
 
         Assert.Equal("<Project>\n  <ItemGroup>\n    <!-- mine -->\n  </ItemGroup>\n</Project>\n", removed.Text);
     }
@@ -118,7 +119,7 @@ public sealed class ProjectFileTests
         File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(CliWorkspaceText)]);
 
         var file = ProjectFile.Load(path);
-        file.AddItem(ItemMetadata.ReferenceItem, "<KubernetesConnectorReference Include=\"k\" />").Save();
+        file.AddItem(ConnectorItemContract.ReferenceItemType, "<KubernetesConnectorReference Include=\"k\" />").Save();
 
         var bytes = File.ReadAllBytes(path);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
@@ -139,10 +140,10 @@ public sealed class ProjectFileTests
     public void Attribute_values_are_escaped_when_rendered_and_read_back_unchanged()
     {
         const string tricky = "a&b<c>\"d' \n e";
-        var text = ItemText.Render(ItemMetadata.ConnectorItem, "kube-a", [new(ItemMetadata.Labels, tricky)]);
+        var text = ItemText.Render(ConnectorItemContract.ItemType, "kube-a", [new(ConnectorItemContract.Labels, tricky)]);
         var file = ProjectFile.FromText("p.csproj", "<Project>\n  <ItemGroup>\n    " + text + "\n  </ItemGroup>\n</Project>\n");
 
-        Assert.Equal(tricky, new ConnectorItem(file.FindItem(ItemMetadata.ConnectorItem, "kube-a")!).Element.Attribute(ItemMetadata.Labels));
+        Assert.Equal(tricky, new ConnectorItem(file.FindItem(ConnectorItemContract.ItemType, "kube-a")!).Element.Attribute(ConnectorItemContract.Labels));
     }
 
     private const string CliWorkspaceText = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n    <OutputType>Exe</OutputType>\n  </PropertyGroup>\n</Project>\n";
