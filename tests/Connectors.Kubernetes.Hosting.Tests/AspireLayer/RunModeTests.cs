@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Connectors.Kubernetes.Hosting.Tests.Support;
+using Connectors.Kubernetes.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -114,15 +115,42 @@ public sealed class RunModeTests
     }
 
     [Fact]
-    public async Task A_running_connector_without_a_verifier_is_healthy_on_its_settings()
+    public async Task The_health_check_verifies_against_the_cluster_and_the_dashboard_shows_who_the_connector_is()
     {
+        await using var server = await LoopbackKubernetesServer.StartAsync();
+        var orchestrator = server.Identities.AddToken("ml-orchestrator");
         var builder = new TestDistributedApplicationBuilder();
-        var dev = builder.AddKubernetesConnector("kube-dev").WithServer("https://127.0.0.1:6443");
+        builder.Configuration["Parameters:kube-dev-token"] = orchestrator.Token;
+        builder.Configuration["Parameters:kube-dev-certificate-authority"] = TestPems.Base64(server.CertificateAuthorityPem);
+        var dev = builder.AddKubernetesConnector("kube-dev").WithServer(server.Url.ToString()).WithTokenAuth().WithCertificateAuthority();
 
         await builder.InitializeAsync();
-
         var health = await CheckHealthAsync(builder, dev.Resource);
+
         Assert.Equal(HealthStatus.Healthy, health.Status);
+        Assert.Equal("verified as ml-orchestrator", health.Description);
+        var identity = builder.CurrentSnapshot(dev.Resource).Properties.Single(p => p.Name == "kubernetes.identity");
+        Assert.Equal("ml-orchestrator", identity.Value);
+        Assert.Contains(server.Requests, r => r.Path.StartsWith("/version", StringComparison.Ordinal) && r.User == "ml-orchestrator");
+    }
+
+    [Fact]
+    public async Task The_health_check_reports_a_refused_token_with_the_verifiers_code_and_never_the_token()
+    {
+        const string Refused = "refused-canary-token-4c1d2f";
+        await using var server = await LoopbackKubernetesServer.StartAsync();
+        var builder = new TestDistributedApplicationBuilder();
+        builder.Configuration["Parameters:kube-dev-token"] = Refused;
+        builder.Configuration["Parameters:kube-dev-certificate-authority"] = TestPems.Base64(server.CertificateAuthorityPem);
+        var dev = builder.AddKubernetesConnector("kube-dev").WithServer(server.Url.ToString()).WithTokenAuth().WithCertificateAuthority();
+
+        await builder.InitializeAsync();
+        var health = await CheckHealthAsync(builder, dev.Resource);
+
+        Assert.Equal(HealthStatus.Unhealthy, health.Status);
+        Assert.StartsWith("KC1305", health.Description, StringComparison.Ordinal);
+        Assert.Contains("401", health.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(Refused, health.Description, StringComparison.Ordinal);
     }
 
     private static async Task<HealthCheckResult> CheckHealthAsync(TestDistributedApplicationBuilder builder, IResource resource)

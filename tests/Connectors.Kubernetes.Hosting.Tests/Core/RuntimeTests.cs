@@ -101,6 +101,9 @@ public sealed class RuntimeTests
             AutoConfigure = (_, _, _) => ++lifts == 2
                 ? throw new KubernetesConnectorException("KC1300", "the exec plugin exited with code 1")
                 : Task.FromResult(ExecLifted("t" + lifts, time.GetUtcNow().AddMinutes(10))),
+
+            // The cluster accepts the credentials; what is under test is the refresh turning the resource degraded.
+            Verify = (_, _) => Task.FromResult(new KubernetesConnectorVerification(true)),
         };
         await using var runtime = new KubernetesConnectorRuntime(options);
         var states = new List<KubernetesConnectorStatus>();
@@ -212,6 +215,71 @@ public sealed class RuntimeTests
         var snapshot = await failing.StartAsync(connector, (_, _) => ValueTask.FromResult<string?>("abc"), CancellationToken.None);
         Assert.Equal("KC4105", snapshot.Status.Code);
         Assert.Contains("KC1500", snapshot.Status.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_default_kubectl_login_writes_the_started_settings_into_the_chosen_kubeconfig()
+    {
+        using var directory = new TemporaryDirectory();
+        var kubeconfig = Path.Combine(directory.Path, "config");
+        var connector = (KubernetesAppHostConnector.Create("kube-prod") with { Server = "https://kube-prod.example.test", Namespace = "ml", KubectlLogin = true }).WithTokenAuth();
+        await using var runtime = new KubernetesConnectorRuntime(new KubernetesConnectorRuntimeOptions
+        {
+            KubectlLoginOptions = new Login.KubeconfigLoginOptions { KubeconfigPath = kubeconfig },
+        });
+
+        var snapshot = await runtime.StartAsync(connector, (_, _) => ValueTask.FromResult<string?>("login-token-7f3a"), CancellationToken.None);
+
+        Assert.Equal(KubernetesConnectorState.Running, snapshot.Status.State);
+        var selection = KubeconfigLoader.LoadExplicit(kubeconfig).Select(null);
+        Assert.Equal("kube-prod.example.test", selection.Context.Name);
+        Assert.Equal("https://kube-prod.example.test", selection.Cluster.Server);
+        Assert.Equal("ml", selection.Context.Namespace);
+        Assert.Equal("login-token-7f3a", selection.User?.Token?.Reveal());
+    }
+
+    [Fact]
+    public async Task An_auto_configured_connector_logs_kubectl_in_with_the_lifted_credential_not_the_app_hosts_token_file()
+    {
+        using var directory = new TemporaryDirectory();
+        var time = new FakeTimeProvider(Now);
+        KubernetesConnectorSpec? loggedIn = null;
+        await using var runtime = new KubernetesConnectorRuntime(new KubernetesConnectorRuntimeOptions
+        {
+            TimeProvider = time,
+            TokenDirectory = directory.Path,
+            AutoConfigure = (_, _, _) => Task.FromResult(ExecLifted("exec-token-1", time.GetUtcNow().AddMinutes(15))),
+            KubectlLogin = (spec, _) =>
+            {
+                loggedIn = spec;
+                return Task.CompletedTask;
+            },
+        });
+
+        await runtime.StartAsync(Dev with { KubectlLogin = true }, (_, _) => ValueTask.FromResult<string?>(null), CancellationToken.None);
+
+        Assert.NotNull(runtime.Settings!.TokenFile);
+        Assert.NotNull(loggedIn);
+        Assert.Null(loggedIn.TokenFile);
+        Assert.NotNull(loggedIn.Exec);
+        Assert.Equal("kube-dev", loggedIn.Name);
+    }
+
+    [Fact]
+    public async Task The_default_verify_reports_an_unreachable_cluster_with_its_code()
+    {
+        using var refused = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        refused.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)); // bound, never listening: connections are refused
+        var port = ((System.Net.IPEndPoint)refused.LocalEndPoint!).Port;
+        var connector = (KubernetesAppHostConnector.Create("kube-dev") with { Server = "https://127.0.0.1:" + port }).WithTokenAuth();
+        await using var runtime = new KubernetesConnectorRuntime();
+        await runtime.StartAsync(connector, (_, _) => ValueTask.FromResult<string?>("unreachable-token-91b"), CancellationToken.None);
+
+        var verification = await runtime.VerifyAsync(CancellationToken.None);
+
+        Assert.False(verification.Succeeded);
+        Assert.Equal(Clients.KubernetesClientErrorCodes.Unreachable, verification.Code);
+        Assert.DoesNotContain("unreachable-token-91b", verification.Message, StringComparison.Ordinal);
     }
 
     private static KubernetesConnectorSpec ExecLifted(string token, DateTimeOffset expiresAt) => new()

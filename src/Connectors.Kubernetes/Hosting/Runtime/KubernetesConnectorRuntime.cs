@@ -74,13 +74,13 @@ public sealed class KubernetesConnectorRuntime : IAsyncDisposable
 
         try
         {
-            var settings = declaration.AutoConfigure is not null
+            var (settings, credentials) = declaration.AutoConfigure is not null
                 ? await StartAutoConfiguredAsync(declaration, cancellationToken).ConfigureAwait(false)
                 : await ResolveDeclaredAsync(declaration, parameterValue, cancellationToken).ConfigureAwait(false);
             Settings = settings;
             if (declaration.KubectlLogin)
             {
-                await LoginAsync(declaration, settings, cancellationToken).ConfigureAwait(false);
+                await LoginAsync(declaration, credentials, cancellationToken).ConfigureAwait(false);
             }
 
             Update(status => status.MoveTo(KubernetesConnectorState.Running));
@@ -176,7 +176,8 @@ public sealed class KubernetesConnectorRuntime : IAsyncDisposable
         }
     }
 
-    private async Task<KubernetesConnectorSpec> ResolveDeclaredAsync(
+    /// <returns>The settings components receive, and the same settings for a kubectl login.</returns>
+    private async Task<(KubernetesConnectorSpec Settings, KubernetesConnectorSpec Credentials)> ResolveDeclaredAsync(
         KubernetesAppHostConnector declaration,
         Func<string, CancellationToken, ValueTask<string?>> parameterValue,
         CancellationToken cancellationToken)
@@ -209,10 +210,14 @@ public sealed class KubernetesConnectorRuntime : IAsyncDisposable
         var text = KubernetesConnectionExpressions.ConnectionString(declaration, KubernetesConnectorHostMode.Run).Evaluate(part => values[part]);
         var settings = KubernetesConnectionString.Parse(declaration.Name, text);
         ThrowIfInvalid(declaration.Name, settings);
-        return settings;
+        return (settings, settings);
     }
 
-    private async Task<KubernetesConnectorSpec> StartAutoConfiguredAsync(KubernetesAppHostConnector declaration, CancellationToken cancellationToken)
+    /// <returns>
+    /// The settings components receive (a short-lived token as a token file the app host keeps fresh), and the
+    /// credentials as lifted (exec plugin included) for a kubectl login that outlives the app host.
+    /// </returns>
+    private async Task<(KubernetesConnectorSpec Settings, KubernetesConnectorSpec Credentials)> StartAutoConfiguredAsync(KubernetesAppHostConnector declaration, CancellationToken cancellationToken)
     {
         var lifted = await LiftAsync(declaration, cancellationToken).ConfigureAwait(false);
         ThrowIfInvalid(declaration.Name, lifted);
@@ -249,7 +254,7 @@ public sealed class KubernetesConnectorRuntime : IAsyncDisposable
             }
         }
 
-        return settings;
+        return (settings, lifted);
     }
 
     private async Task<KubernetesConnectorSpec> LiftAsync(KubernetesAppHostConnector declaration, CancellationToken cancellationToken)

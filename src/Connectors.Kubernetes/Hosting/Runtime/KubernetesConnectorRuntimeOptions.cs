@@ -1,4 +1,5 @@
 using Connectors.Kubernetes.Kubeconfig;
+using Connectors.Kubernetes.Login;
 
 namespace Connectors.Kubernetes.Hosting;
 
@@ -16,6 +17,8 @@ public sealed class KubernetesConnectorRuntimeOptions
             name,
             new KubernetesAutoConfigureOptions { Context = request.Context, Kubeconfig = request.Kubeconfig, Validate = false, TimeProvider = TimeProvider },
             cancellationToken);
+        Verify = (settings, cancellationToken) => KubernetesConnectorRuntimeDefaults.VerifyAsync(settings, TimeProvider, cancellationToken);
+        KubectlLogin = (settings, cancellationToken) => KubernetesConnectorRuntimeDefaults.LoginAsync(settings, KubectlLoginOptions, cancellationToken);
     }
 
     /// <summary>The clock.</summary>
@@ -34,9 +37,24 @@ public sealed class KubernetesConnectorRuntimeOptions
     /// </summary>
     public Func<string, KubernetesAutoConfigureRequest, CancellationToken, Task<KubernetesConnectorSpec>>? AutoConfigure { get; set; }
 
-    /// <summary>Verifies access with the given settings; <see langword="null"/> to check settings only.</summary>
+    /// <summary>
+    /// Verifies access with the given settings (the resource's health check); by default the library's verify
+    /// (<c>GET /version</c>, then <c>SelfSubjectReview</c>, the identity reported to the dashboard).
+    /// <see langword="null"/> to vouch for the settings only, without contacting the cluster.
+    /// </summary>
     public Func<KubernetesConnectorSpec, CancellationToken, Task<KubernetesConnectorVerification>>? Verify { get; set; }
 
-    /// <summary>Configures the local kubectl context for the given settings (<c>WithKubectlLogin</c>).</summary>
+    /// <summary>
+    /// Configures the local kubectl context for the given settings (<c>WithKubectlLogin</c>); by default
+    /// <see cref="KubeconfigLogin.LoginAsync"/> with <see cref="KubectlLoginOptions"/>. An auto-configured
+    /// connector is logged in with the credentials it lifted (an exec plugin stays an exec plugin), not the
+    /// token file the app host keeps for components, which disappears when the app host stops.
+    /// </summary>
     public Func<KubernetesConnectorSpec, CancellationToken, Task>? KubectlLogin { get; set; }
+
+    /// <summary>
+    /// Where and how the default kubectl login writes: the kubeconfig file (<c>KUBECONFIG</c>'s first file, else
+    /// <c>~/.kube/config</c>, when not set), the context name, whether it becomes current. Read at each login.
+    /// </summary>
+    public KubeconfigLoginOptions? KubectlLoginOptions { get; set; }
 }
