@@ -12,7 +12,7 @@ namespace Connectors.Kubernetes;
 public static class KubernetesConnectionString
 {
     /// <summary>Parses <paramref name="connectionString"/> into a spec named <paramref name="name"/>.</summary>
-    /// <exception cref="KubernetesConnectorException">The text is malformed (<c>KC1101</c>), has an unknown (<c>KC1102</c>) or repeated (<c>KC1103</c>) key, or a value of the wrong form.</exception>
+    /// <exception cref="KubernetesConnectorException">The text is malformed (<c>KC1101</c>), has an unknown (<c>KC1102</c>) or repeated (<c>KC1103</c>) key, a non-secret value that took in later <c>;Key=</c> pairs through an open quote (<c>KC1101</c>), or a value of the wrong form.</exception>
     public static KubernetesConnectorSpec Parse(string name, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -24,6 +24,13 @@ public static class KubernetesConnectionString
             var canonical = KubernetesConnectorKeys.Canonical(key) ?? throw new KubernetesConnectorException(
                 KubernetesErrorCodes.UnknownKey,
                 "The connection string of connector '" + name + "' has " + DescribeUnknownKey(key) + ". Valid keys: " + string.Join(", ", KubernetesConnectorKeys.All) + ".");
+            // A quote left open in a non-secret value swallows the pairs after it, secrets included, and
+            // the value is then echoed by error messages, describe and ToString. Refuse it naming only the key.
+            if (!KubernetesConnectorKeys.Secrets.Contains(canonical) && SwallowedKey(value) is { } swallowed)
+            {
+                throw Syntax("the value of '" + canonical + "' holds ';" + swallowed + "=': a quote was probably left open and took in the keys after it. Close the quote right after the value");
+            }
+
             if (!values.TryAdd(canonical, new ConnectorFieldReader.RawValue(value, source)))
             {
                 throw new KubernetesConnectorException(
@@ -186,6 +193,21 @@ public static class KubernetesConnectionString
         key.Length <= 40 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ':')
             ? "the unknown key '" + key + "'"
             : "an unknown key (not shown: it does not look like a key name and may be part of an unquoted value)";
+
+    /// <summary>The first known key that follows a <c>;</c> inside <paramref name="value"/> as <c>Key=</c>, or null.</summary>
+    internal static string? SwallowedKey(string value)
+    {
+        for (var i = value.IndexOf(';'); i >= 0; i = value.IndexOf(';', i + 1))
+        {
+            var equals = value.IndexOfAny([';', '='], i + 1);
+            if (equals >= 0 && value[equals] == '=' && KubernetesConnectorKeys.Canonical(value[(i + 1)..equals].Trim()) is { } key)
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
 
     private static KubernetesConnectorException Syntax(string problem) =>
         new(KubernetesErrorCodes.ConnectionStringSyntax, "The connection string is malformed: " + problem + ".");

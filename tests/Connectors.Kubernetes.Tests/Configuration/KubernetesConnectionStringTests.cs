@@ -89,6 +89,34 @@ public sealed class KubernetesConnectionStringTests
     }
 
     [Theory]
+    // Found by the reliability fuzzer: a quote left open in a non-secret value took in the pairs after
+    // it, and the value error (or describe, or the validator) then quoted the secret among them.
+    [InlineData("Server=https://k.example.test;AuthMethod=\"unterminated; Password=leak-canary-31c9; Namespace=\"")]
+    [InlineData("Server=https://k.example.test;InsecureSkipTlsVerify='x;Token=leak-canary-31c9'")]
+    [InlineData("Server=https://k.example.test;ExpiresAt=\"soon ;ClientKeyData=leak-canary-31c9 ;x\"")]
+    [InlineData("Server=https://k.example.test;CertificateAuthorityData=\"a;;username = leak-canary-31c9\"")]
+    [InlineData("Server=\"https://k.example.test;Token=leak-canary-31c9\"")]
+    public void A_non_secret_value_that_swallowed_a_secret_through_an_open_quote_is_refused_without_echoing_it(string text)
+    {
+        var e = Assert.Throws<KubernetesConnectorException>(() => KubernetesConnectionString.Parse("k", text));
+        Assert.Equal("KC1101", e.Code);
+        Assert.DoesNotContain("leak-canary-31c9", e.Message, StringComparison.Ordinal);
+        Assert.Contains("left open", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secret_value_may_hold_text_that_looks_like_another_pair()
+    {
+        var spec = KubernetesConnectionString.Parse("k", "Server=https://k.example.test;AuthMethod=password;Username=u;Password=\"a;Token=b\"");
+        Assert.Equal("a;Token=b", spec.Password!.Reveal());
+        Assert.Equal("a;Token=b", KubernetesConnectionString.Parse("k", KubernetesConnectionString.Format(spec)).Password!.Reveal());
+    }
+
+    [Fact]
+    public void A_non_secret_value_may_hold_a_semicolon_that_does_not_start_a_known_key() =>
+        Assert.Equal("ml;x=y", KubernetesConnectionString.Parse("k", "Server=https://k.example.test;Namespace=\"ml;x=y\"").Namespace);
+
+    [Theory]
     [InlineData("Server", "KC1101")]
     [InlineData("=https://x", "KC1101")]
     [InlineData("Server=\"https://x", "KC1101")]
