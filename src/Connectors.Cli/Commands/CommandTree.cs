@@ -28,6 +28,7 @@ internal static class CommandTree
             DescribeCommand.Create(context),
             VerifyCommand.Create(context),
             LoginCommand.Create(context),
+            LogoutCommand.Create(context),
             UpdateCommand.Create(context),
             DeleteCommand.Create(context),
             ConnectCommand.CreateConnect(context),

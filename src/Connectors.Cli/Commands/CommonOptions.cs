@@ -24,6 +24,20 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>The kubeconfig <c>login</c> writes and <c>logout</c> edits: kubectl's own choice unless given.</summary>
+    public static Option<string?> KubeconfigFile(string verb) => new("--kubeconfig")
+    {
+        Description = $"The kubeconfig file to {verb}. Default: the first file of KUBECONFIG, else ~/.kube/config.",
+        HelpName = "file",
+    };
+
+    /// <summary>The name of the cluster, user and context entries <c>login</c> writes (and <c>logout</c> removes).</summary>
+    public static Option<string?> ContextName(string description) => new("--context-name")
+    {
+        Description = description,
+        HelpName = "name",
+    };
+
     public static Argument<string> ConnectorName(string description = "The connector's name.") => new("NAME")
     {
         Description = description,

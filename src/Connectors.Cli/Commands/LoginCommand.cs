@@ -17,8 +17,8 @@ internal static class LoginCommand
     public static Command Create(CliContext context)
     {
         var name = CommonOptions.ConnectorName("The connector to log in with.");
-        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "The kubeconfig file to write. Default: the first file of KUBECONFIG, else ~/.kube/config.", HelpName = "file" };
-        var contextName = new Option<string?>("--context-name") { Description = "The name of the kubectl context to write. Default: the connector's cluster name.", HelpName = "name" };
+        var kubeconfig = CommonOptions.KubeconfigFile("write");
+        var contextName = CommonOptions.ContextName("The name of the kubectl context to write. Default: the connector's cluster name.");
         var ns = new Option<string?>("--namespace", "-n") { Description = "The namespace the context uses. Default: the connector's namespace.", HelpName = "namespace" };
         var project = CommonOptions.Project();
         var output = CommonOptions.Output();

@@ -193,6 +193,67 @@ public sealed class ClusterCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains("error KC1350", locked.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Logout_removes_what_login_wrote_keeps_the_rest_and_is_idempotent()
+    {
+        Assert.Equal(0, (await RegisterAsync("kube-loop", "--cluster-name", "loop", "--no-verify")).ExitCode);
+        var kubeconfig = _workspace.Write("logout/config", """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: unrelated
+              cluster:
+                server: https://127.0.0.1:1
+            contexts:
+            - name: unrelated
+              context:
+                cluster: unrelated
+                user: unrelated
+            users:
+            - name: unrelated
+              user:
+                token: keep-me
+            current-context: unrelated
+            """);
+        Assert.Equal(0, (await _workspace.RunAsync("login", "kube-loop", "--kubeconfig", kubeconfig)).ExitCode);
+        Assert.Contains("current-context: loop", File.ReadAllText(kubeconfig), StringComparison.Ordinal);
+
+        var logout = await _workspace.RunAsync("logout", "kube-loop", "--kubeconfig", kubeconfig, "-o", "json");
+
+        Assert.True(logout.ExitCode == 0, logout.ToString());
+        var json = JsonNode.Parse(logout.Output)!;
+        Assert.Equal(3, (int)json["entriesRemoved"]!);
+        Assert.True((bool)json["currentContextCleared"]!);
+        Assert.Equal("loop", (string?)json["context"]);
+        var selection = Connectors.Kubernetes.Kubeconfig.KubeconfigLoader.LoadExplicit(kubeconfig);
+        Assert.Equal(["unrelated"], selection.Contexts.Keys);
+        var text = File.ReadAllText(kubeconfig);
+        Assert.Contains("keep-me", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(_server.Identities.Admin.Token!, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("current-context: loop", text, StringComparison.Ordinal);
+
+        var before = File.GetLastWriteTimeUtc(kubeconfig);
+        var again = await _workspace.RunAsync("logout", "kube-loop", "--kubeconfig", kubeconfig);
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("Nothing to remove", again.Output, StringComparison.Ordinal);
+        Assert.Equal(before, File.GetLastWriteTimeUtc(kubeconfig));
+    }
+
+    [Fact]
+    public async Task Logout_of_an_unknown_connector_is_not_found_and_a_held_lock_a_conflict()
+    {
+        var unknown = await _workspace.RunAsync("logout", "kube-none");
+        Assert.Equal(3, unknown.ExitCode);
+
+        Assert.Equal(0, (await RegisterAsync("kube-loop", "--cluster-name", "loop", "--no-verify")).ExitCode);
+        var kubeconfig = _workspace.Write("locked/config", "apiVersion: v1\nkind: Config\ncurrent-context: loop\n");
+        File.WriteAllText(kubeconfig + ".lock", string.Empty);
+        var locked = await _workspace.RunAsync("logout", "kube-loop", "--kubeconfig", kubeconfig);
+        Assert.Equal(5, locked.ExitCode);
+        Assert.Contains("error KC1350", locked.Error, StringComparison.Ordinal);
+        Assert.Contains("current-context: loop", File.ReadAllText(kubeconfig), StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Output)> KubectlAsync(string kubeconfig, params string[] args)
     {
         var start = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
