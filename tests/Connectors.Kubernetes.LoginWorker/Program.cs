@@ -4,15 +4,35 @@ using Connectors.Kubernetes.Login;
 
 // Usage: login <kubeconfig> <cluster-name> <server>          (token from LOGIN_WORKER_TOKEN, never argv)
 //        stall-before-rename <kubeconfig> <cluster-name> <server>
-// The second prints "STALLED <temp file>" once the new kubeconfig is complete on disk but not yet
-// renamed into place, then waits to be killed.
+//        login-loop <kubeconfig> <name-prefix> <server>
+// LOGIN_WORKER_LOCK_WAIT_MS sets how long a login waits for the lock (default 60 s).
+// stall-before-rename prints "STALLED <temp file>" once the new kubeconfig is complete on disk but
+// not yet renamed into place, then waits to be killed. login-loop logs in <prefix>-0, <prefix>-1, …
+// without end, printing "DONE <entry>" after each login returned, until it is killed (the crash tests
+// kill it at random moments, most of them inside a write).
 if (args.Length != 4)
 {
-    Console.Error.WriteLine("usage: login|stall-before-rename <kubeconfig> <cluster-name> <server>");
+    Console.Error.WriteLine("usage: login|stall-before-rename|login-loop <kubeconfig> <cluster-name> <server>");
     return 2;
 }
 
 var (mode, path, name, server) = (args[0], args[1], args[2], args[3]);
+var lockWait = int.TryParse(Environment.GetEnvironmentVariable("LOGIN_WORKER_LOCK_WAIT_MS"), out var milliseconds)
+    ? TimeSpan.FromMilliseconds(milliseconds)
+    : TimeSpan.FromSeconds(60);
+if (mode == "login-loop")
+{
+    for (var i = 0; ; i++)
+    {
+        var entry = $"{name}-{i}";
+        await KubeconfigLogin.LoginAsync(
+            new KubernetesConnectorSpec { Name = "worker", Server = server, ClusterName = entry, Token = new SecretValue(Environment.GetEnvironmentVariable("LOGIN_WORKER_TOKEN") ?? string.Empty) },
+            new KubeconfigLoginOptions { KubeconfigPath = path, SetCurrentContext = false, LockWait = lockWait });
+        Console.WriteLine("DONE " + entry);
+        Console.Out.Flush();
+    }
+}
+
 if (mode == "stall-before-rename")
 {
     KubeconfigAtomicFile.BeforeRenameForTests = temporary =>
@@ -32,7 +52,7 @@ var spec = new KubernetesConnectorSpec
 };
 try
 {
-    await KubeconfigLogin.LoginAsync(spec, new KubeconfigLoginOptions { KubeconfigPath = path, SetCurrentContext = false, LockWait = TimeSpan.FromSeconds(60) });
+    await KubeconfigLogin.LoginAsync(spec, new KubeconfigLoginOptions { KubeconfigPath = path, SetCurrentContext = false, LockWait = lockWait });
     return 0;
 }
 catch (KubernetesConnectorException e)

@@ -22,6 +22,11 @@ internal static class KubeconfigFileWriter
         var (result, changed) = change(document);
         if (changed)
         {
+            if (existing is not null)
+            {
+                EnsureWritable(target);
+            }
+
             KubeconfigAtomicFile.Replace(target, document.Serialize());
         }
 
@@ -35,6 +40,35 @@ internal static class KubeconfigFileWriter
         var full = Path.GetFullPath(path);
         var target = File.Exists(full) ? new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) : null;
         return target?.FullName ?? full;
+    }
+
+    // The atomic replace renames a new file over the old one, which only needs a writable directory:
+    // without this check a file its owner made read-only would be replaced (and root ignores modes
+    // anyway). kubectl refuses such a file, and so do we.
+    private static void EnsureWritable(string path)
+    {
+        var readOnly = OperatingSystem.IsWindows()
+            ? File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly)
+            : (File.GetUnixFileMode(path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
+        try
+        {
+            if (!readOnly)
+            {
+                // Asks the operating system (owner, group, ACLs); opening without truncating changes nothing.
+                using var probe = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            readOnly = true;
+        }
+
+        if (readOnly)
+        {
+            throw new KubernetesConnectorException(
+                KubeconfigWriteErrorCodes.WriteFailed,
+                $"the kubeconfig '{path}' is read-only; it was left untouched. Make it writable (chmod u+w) or choose another file (--kubeconfig or KUBECONFIG).");
+        }
     }
 
     private static async Task<string> ReadAsync(string path, CancellationToken cancellationToken)

@@ -170,6 +170,25 @@ public sealed class KubeconfigLoginTests : IDisposable
     }
 
     [Fact]
+    public async Task A_read_only_kubeconfig_is_refused_and_left_byte_for_byte()
+    {
+        // The atomic rename needs only a writable directory: without a check it replaced the file.
+        var path = _temp.File("config");
+        await File.WriteAllTextAsync(path, Unrelated);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead);
+
+        var error = await Assert.ThrowsAsync<KubernetesConnectorException>(() =>
+            KubeconfigLogin.LoginAsync(TokenSpec(), new KubeconfigLoginOptions { KubeconfigPath = path }));
+
+        Assert.Equal(KubeconfigWriteErrorCodes.WriteFailed, error.Code);
+        Assert.Contains("read-only", error.Message);
+        Assert.Equal(Unrelated, await File.ReadAllTextAsync(path));
+        Assert.Equal(UnixFileMode.UserRead, File.GetUnixFileMode(path));
+        Assert.False(File.Exists(path + ".lock"));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
     public async Task A_lock_released_while_waiting_lets_the_login_through()
     {
         var path = _temp.File("config");
