@@ -74,6 +74,10 @@ internal sealed class Sandbox : IDisposable
     public Task<ProcessResult> DotnetAsync(string directory, params string[] arguments) =>
         ProcessRunner.RunAsync("dotnet", arguments, Path(directory), _environment, TimeSpan.FromMinutes(5));
 
+    /// <summary>Runs another program (kubectl, say) with the sandbox's environment in <paramref name="directory"/> (relative to the root).</summary>
+    public Task<ProcessResult> RunAsync(string fileName, string directory, params string[] arguments) =>
+        ProcessRunner.RunAsync(fileName, arguments, Path(directory), _environment, TimeSpan.FromMinutes(2));
+
     /// <summary><c>dotnet new {template} -o {name}</c> then <c>dotnet add package</c> for each package from the local feed.</summary>
     public async Task<string> NewProjectAsync(string template, string name, params string[] packages)
     {
