@@ -7,7 +7,7 @@ namespace Connectors.EndToEnd.Tests.Packages;
 /// <c>dotnet-connector</c> installed from the feed as a local tool (<c>dotnet new tool-manifest</c>,
 /// <c>dotnet tool install</c>) and run as <c>dotnet connector</c> on a fresh app host, with the credentials of
 /// a loopback cluster started by the test: the secrets land in user secrets, never on screen or in the project;
-/// <c>verify</c> names the identity the cluster sees, and <c>login</c> writes a throwaway kubeconfig the real kubectl uses.
+/// <c>verify</c> names the identity the cluster sees, <c>login</c> writes a throwaway kubeconfig the real kubectl uses and <c>logout</c> takes it out again.
 /// </summary>
 [Collection(PackagesCollection.Name)]
 public sealed class ConnectorToolTests(LocalPackageFeed feed)
@@ -62,6 +62,10 @@ public sealed class ConnectorToolTests(LocalPackageFeed feed)
             Assert.Contains("namespace/kube-system", namespaces.Output, StringComparison.Ordinal);
             Assert.True(server.Requests.Count(ListedByKubectl) > listedBefore, "kubectl did not list namespaces as the connector's user");
         }
+
+        var logout = (await sandbox.DotnetAsync("AppHost", "connector", "logout", "kube-loop", "--kubeconfig", loginKubeconfig, "--context-name", "e2e-loop")).EnsureSuccess();
+        Assert.Contains("Removed 3 of the cluster, user and context named 'e2e-loop'", logout.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("e2e-loop", File.ReadAllText(loginKubeconfig), StringComparison.Ordinal);
 
         // Auto-configure from a kubeconfig the test wrote (the loopback cluster's, never the user's).
         var auto = server.Identities.AddToken("e2e-auto");
