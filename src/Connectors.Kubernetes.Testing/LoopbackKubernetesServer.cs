@@ -56,6 +56,7 @@ public sealed class LoopbackKubernetesServer : IAsyncDisposable
         RequestLog requests,
         LoopbackIdentities identities,
         LoopbackFaults faults,
+        LoopbackConnections connections,
         CancellationTokenSource stopping)
     {
         Options = options;
@@ -68,6 +69,7 @@ public sealed class LoopbackKubernetesServer : IAsyncDisposable
         _requests = requests;
         Identities = identities;
         Faults = faults;
+        Connections = connections;
         _stopping = stopping;
     }
 
@@ -88,6 +90,9 @@ public sealed class LoopbackKubernetesServer : IAsyncDisposable
 
     /// <summary>Fault injection: latency, 5xx bursts, connection resets, a mismatched certificate.</summary>
     public LoopbackFaults Faults { get; }
+
+    /// <summary>The TCP connections the server accepted: opened in all, open now, and the peak.</summary>
+    public LoopbackConnections Connections { get; }
 
     /// <summary>The most recent requests answered (method, path, query, user, status), oldest first.</summary>
     public IReadOnlyList<LoopbackRequest> Requests => _requests.Snapshot();
@@ -114,6 +119,7 @@ public sealed class LoopbackKubernetesServer : IAsyncDisposable
             cancellationToken);
 
         var faults = new LoopbackFaults();
+        var connections = new LoopbackConnections();
         var store = new ObjectStore(time);
         foreach (var name in DefaultNamespaces.Concat(options.Namespaces).Distinct(StringComparer.Ordinal))
         {
@@ -135,6 +141,19 @@ public sealed class LoopbackKubernetesServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
+                // Below TLS, so every accepted socket counts, handshake failures included.
+                listen.Use(next => async connection =>
+                {
+                    connections.OnOpened();
+                    try
+                    {
+                        await next(connection).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        connections.OnClosed();
+                    }
+                });
                 listen.UseHttps(https =>
                 {
                     https.ServerCertificateSelector = (_, _) => faults.ServeMismatchedCertificate ? mismatched.Value : serving;
@@ -157,7 +176,7 @@ public sealed class LoopbackKubernetesServer : IAsyncDisposable
         var handler = new ApiHandler(options, authenticator, faults, resources, requests, () => server!.Url.Authority);
         app.Run(handler.HandleAsync);
 
-        server = new LoopbackKubernetesServer(options, app, authority, serving, mismatched, store, logs, requests, identities, faults, stopping);
+        server = new LoopbackKubernetesServer(options, app, authority, serving, mismatched, store, logs, requests, identities, faults, connections, stopping);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,37 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Connections_counts_accepted_sockets_open_ones_and_the_peak()
+    {
+        await using var server = await LoopbackKubernetesServer.StartAsync();
+        Assert.Equal(0, server.Connections.Opened);
+        using (var first = Clients.Raw(server, server.Identities.Admin.Token, version: HttpVersion.Version11))
+        using (var second = Clients.Raw(server, server.Identities.Admin.Token, version: HttpVersion.Version11))
+        {
+            // Each client pools its connection: three requests each, one socket each.
+            for (var i = 0; i < 3; i++)
+            {
+                (await first.GetAsync("/version")).Dispose();
+                (await second.GetAsync("/version")).Dispose();
+            }
+
+            Assert.Equal(2, server.Connections.Opened);
+            Assert.Equal(2, server.Connections.Open);
+        }
+
+        // Disposing the clients closes their sockets; the server notices shortly after.
+        var deadline = Stopwatch.StartNew();
+        while (server.Connections.Open != 0 && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(0, server.Connections.Open);
+        Assert.Equal(2, server.Connections.PeakOpen);
+        Assert.Equal("2 opened, 0 open, peak 2", server.Connections.ToString());
+    }
+
+    [Fact]
     public async Task A_burst_of_5xx_answers_then_recovery()
     {
         await using var server = await LoopbackKubernetesServer.StartAsync();
