@@ -163,6 +163,10 @@ public static class KubernetesVerifier
             case HttpOperationException { Response.StatusCode: HttpStatusCode.Forbidden }:
                 return Fail(result, KubernetesVerificationFailure.Forbidden, KubernetesClientErrorCodes.Forbidden,
                     $"{server} accepted the credentials but refused them a self review (403 Forbidden). Grant the identity the standard 'system:basic-user' role, or use credentials of an identity that has it.");
+            case HttpOperationException { Response.StatusCode: >= HttpStatusCode.InternalServerError } http:
+                // API servers do answer 5xx (overloaded, etcd unavailable, a webhook timing out): not a wrong URL.
+                return Fail(result, KubernetesVerificationFailure.UnexpectedResponse, KubernetesClientErrorCodes.UnexpectedResponse,
+                    $"{server} answered {(int)http.Response.StatusCode} {http.Response.StatusCode}, a server error: the API server (or a proxy in front of it) is failing or overloaded. Verify again later; if it persists, check the control plane's health.");
             case HttpOperationException http:
                 return Fail(result, KubernetesVerificationFailure.UnexpectedResponse, KubernetesClientErrorCodes.UnexpectedResponse,
                     $"{server} answered {(int)http.Response.StatusCode} {http.Response.StatusCode}, which a Kubernetes API server does not. Check Server points at the API server (not a dashboard or proxy).");
@@ -171,6 +175,12 @@ public static class KubernetesVerifier
         if (Find<AuthenticationException>(error) is not null)
         {
             return ClassifyTls(result, client);
+        }
+
+        if (IsConnectionCut(error))
+        {
+            return Fail(result, KubernetesVerificationFailure.Unreachable, KubernetesClientErrorCodes.Unreachable,
+                $"{server} cut the connection before answering ({Describe(error)}). A proxy or load balancer may have dropped it, or the server restarted: verify again, and if it persists check the path to the server.");
         }
 
         if (error is HttpRequestException request
@@ -223,6 +233,13 @@ public static class KubernetesVerifier
         var socket = Find<SocketException>(error);
         return socket is not null ? socket.SocketErrorCode.ToString() : (error.InnerException ?? error).GetType().Name;
     }
+
+    // The connection ended mid-request: HTTP/1.1 saw the response end early; HTTP/2 saw the stream
+    // reset with INTERNAL_ERROR (0x2) or CANCEL (0x8), what servers send when they abort a request.
+    // Other HTTP/2 protocol errors mean the peer does not speak HTTP/2 properly: an unexpected response.
+    private static bool IsConnectionCut(Exception error) =>
+        error is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }
+        || Find<HttpProtocolException>(error) is { ErrorCode: 0x2 or 0x8 };
 
     private static T? Find<T>(Exception error)
         where T : Exception
