@@ -26,4 +26,6 @@ public interface IDistributedApplicationBuilder
     IResourceBuilder<T> AddResource<T>(T resource) where T : IResource;
 
     IResourceBuilder<T> CreateResourceBuilder<T>(T resource) where T : IResource;
+
+    DistributedApplication Build();
 }

@@ -18,6 +18,12 @@ public static class ResourceBuilderExtensions
         return builder.WithAnnotation(new HealthCheckAnnotation(key));
     }
 
+    // Aspire sets ConnectionStrings__{name} (and the per-property variables) through an environment callback when the
+    // destination starts; the stand-in has no process model, so only the signature is declared.
+    public static IResourceBuilder<TDestination> WithReference<TDestination>(this IResourceBuilder<TDestination> builder, IResourceBuilder<IResourceWithConnectionString> source, string? connectionName = null, bool optional = false)
+        where TDestination : IResourceWithEnvironment =>
+        throw new NotImplementedException("The Aspire.Hosting stand-in does not start resources, so it cannot hand them connection strings.");
+
     public static IResourceBuilder<T> WithManifestPublishingCallback<T>(this IResourceBuilder<T> builder, Action<ManifestPublishingContext> callback) where T : IResource
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -40,6 +40,9 @@ internal sealed class TestDistributedApplicationBuilder : IDistributedApplicatio
 
     public ResourceNotificationService Notifications { get; } = new(NullLogger<ResourceNotificationService>.Instance, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance));
 
+    // The tests drive resources and their events directly; Aspire's own builder is what starts an app host.
+    public DistributedApplication Build() => throw new NotSupportedException("TestDistributedApplicationBuilder does not build an app host.");
+
     public IResourceBuilder<T> AddResource<T>(T resource) where T : IResource
     {
         if (Resources.Any(r => string.Equals(r.Name, resource.Name, StringComparison.OrdinalIgnoreCase)))

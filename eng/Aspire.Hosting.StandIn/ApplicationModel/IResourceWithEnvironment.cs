@@ -1,0 +1,5 @@
+namespace Aspire.Hosting.ApplicationModel;
+
+public interface IResourceWithEnvironment : IResource
+{
+}
