@@ -87,28 +87,5 @@ public static class KubernetesConnectorDescriber
     }
 
     /// <summary>Summarizes PEM certificates as subjects and expiry instead of printing the PEM.</summary>
-    private static string? Summarize(string? pem)
-    {
-        if (pem is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var collection = new X509Certificate2Collection();
-            collection.ImportFromPem(pem);
-            var parts = collection.Select(c => c.Subject + " (until " + c.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")").ToList();
-            foreach (var certificate in collection)
-            {
-                certificate.Dispose();
-            }
-
-            return parts.Count == 0 ? "PEM without certificates" : string.Join(Environment.NewLine, parts);
-        }
-        catch (CryptographicException)
-        {
-            return "unreadable PEM";
-        }
-    }
+    private static string? Summarize(string? pem) => pem is null ? null : CertificateSummary.Summarize(pem);
 }
