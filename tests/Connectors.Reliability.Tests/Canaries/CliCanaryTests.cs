@@ -35,7 +35,7 @@ public sealed class CliCanaryTests(ITestOutputHelper output)
         server.Identities.AddToken("canary-token-user", token);
         server.Identities.AddBasic("canary-basic-user", password);
         var certificateUser = server.Identities.AddClientCertificate("canary-certificate-user");
-        sweep.Watch("client key", certificateUser.ClientKeyPem!);
+        sweep.Watch("client key", certificateUser.ClientKeyPem!, certificateUser.ClientCertificatePem);
 
         var root = Directory.CreateTempSubdirectory("canary-cli-").FullName;
         try

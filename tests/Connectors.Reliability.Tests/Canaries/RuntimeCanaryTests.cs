@@ -52,7 +52,7 @@ public sealed class RuntimeCanaryTests(ITestOutputHelper output)
         server.Identities.AddToken("canary-token-user", token);
         server.Identities.AddBasic("canary-basic-user", password);
         var certificateUser = server.Identities.AddClientCertificate("canary-certificate-user");
-        sweep.Watch("client key", certificateUser.ClientKeyPem!);
+        sweep.Watch("client key", certificateUser.ClientKeyPem!, certificateUser.ClientCertificatePem);
 
         var connections = new Dictionary<string, string?>
         {
