@@ -35,6 +35,12 @@ internal sealed class CliContext
     /// <summary>Asks for a secret without echoing it, or <see langword="null"/> when there is no terminal.</summary>
     public ISecretPrompt? SecretPrompt { get; init; }
 
+    /// <summary>Standard input, read by a secret option given as <c>-</c> (tests pass their own).</summary>
+    public TextReader StandardInput { get; init; } = Console.In;
+
+    /// <summary>Whether a secret option already read <see cref="StandardInput"/> to its end: a second one would get nothing.</summary>
+    public bool StandardInputTaken { get; set; }
+
     /// <summary>Whether standard output is a terminal (spinners and colours only then).</summary>
     public bool IsOutputTerminal { get; init; }
 

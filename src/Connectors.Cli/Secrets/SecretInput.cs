@@ -15,7 +15,7 @@ internal static class SecretInput
     /// <param name="option">The option's name for messages, e.g. <c>--token</c>.</param>
     /// <param name="given">Whether the option appeared on the command line.</param>
     /// <param name="value">Its value, or null when it appeared without one.</param>
-    /// <param name="stdin">Reads standard input (tests pass their own).</param>
+    /// <param name="stdin">Reads standard input instead of <see cref="CliContext.StandardInput"/>.</param>
     /// <returns>The secret, or null when the option was not given.</returns>
     public static string? Resolve(CliContext context, string option, bool given, string? value, Func<TextReader>? stdin = null)
     {
@@ -39,8 +39,18 @@ internal static class SecretInput
 
         if (value == "-")
         {
-            using var reader = (stdin ?? (() => Console.In))();
-            return TrimLineEnd(reader.ReadToEnd());
+            // Found by the reliability fuzzer: a second '-' read a Console.In the first had disposed (KC5121).
+            // Standard input is read once, to its end, and never disposed: it belongs to the process.
+            if (context.StandardInputTaken)
+            {
+                throw new CliException(
+                    CliDiagnostics.ConflictingOptions,
+                    $"{option} - would read standard input a second time: only one secret option can take '-'.",
+                    $"Give {option} as @<file>, or without a value to be asked for it.");
+            }
+
+            context.StandardInputTaken = true;
+            return TrimLineEnd((stdin?.Invoke() ?? context.StandardInput).ReadToEnd());
         }
 
         if (value.StartsWith('@') && value.Length > 1)

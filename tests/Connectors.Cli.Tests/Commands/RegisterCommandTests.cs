@@ -35,6 +35,33 @@ public sealed class RegisterCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_secret_given_as_dash_is_read_from_standard_input()
+    {
+        _workspace.StandardInput = Canary + "\n";
+        var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token", "-", "--no-verify");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(Canary, (string?)JsonNode.Parse(_workspace.SecretsText()!)!["Parameters:kube-a-token"]);
+        Assert.DoesNotContain(Canary, result.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_secrets_given_as_dash_are_a_usage_error_not_a_crash()
+    {
+        // Found by the reliability fuzzer: the second '-' read a standard input the first had disposed (KC5121).
+        _workspace.StandardInput = Canary + "\n";
+        var result = await _workspace.RunAsync(
+            "register", "kube-a", "--server", "https://a.example.test", "--token", "-", "--client-certificate", TestCertificates.CaPem, "--client-key", "-", "--no-verify");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error KC5119: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains(" - would read standard input a second time", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("KC5121", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Canary, result.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("kube-a", _workspace.ProjectText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_literal_secret_is_accepted_with_a_warning_and_never_echoed()
     {
         var result = await _workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--token", Canary, "--no-verify");

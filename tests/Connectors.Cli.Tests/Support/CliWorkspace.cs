@@ -62,6 +62,9 @@ public sealed class CliWorkspace : IDisposable
 
     public DateTimeOffset? Now { get; set; }
 
+    /// <summary>What the command reads from standard input (empty when null).</summary>
+    public string? StandardInput { get; set; }
+
     public string ProjectText => File.ReadAllText(ProjectPath);
 
     public string Write(string relative, string text) => _folder.Write(relative, text);
@@ -92,6 +95,7 @@ public sealed class CliWorkspace : IDisposable
             SecretPrompt = PromptAnswers is null ? null : new QueuePrompt(PromptAnswers),
             Width = 160,
             Time = Now is { } now ? new FixedTime(now) : TimeProvider.System,
+            StandardInput = new StringReader(StandardInput ?? string.Empty),
         };
         var exit = await CliApplication.RunAsync(args, context);
         return new CliResult(exit, output.ToString(), error.ToString());

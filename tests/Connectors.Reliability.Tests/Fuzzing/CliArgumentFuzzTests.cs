@@ -174,7 +174,12 @@ public sealed partial class CliArgumentFuzzTests(ITestOutputHelper output)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var context = new CliContext(stdout, stderr, appHost, name => environment.GetValueOrDefault(name)) { Width = 120 };
+        // Standard input of its own: '-' secrets read it (the test host's own stdin must never be touched).
+        var context = new CliContext(stdout, stderr, appHost, name => environment.GetValueOrDefault(name))
+        {
+            Width = 120,
+            StandardInput = new StringReader("fuzz-stdin-secret\n"),
+        };
         try
         {
             var exit = CliApplication.RunAsync(args, context).GetAwaiter().GetResult();
