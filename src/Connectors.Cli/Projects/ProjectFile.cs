@@ -194,7 +194,15 @@ internal sealed class ProjectFile
 
     private ProjectFile InsertBeforeRootEnd(string block)
     {
+        // A root written as <Project Sdk="..." /> has no end tag to insert before: open it up
+        // (found by the reliability fuzzer, which registered into such a component project: KC5121).
         var closing = Text.LastIndexOf("</", Root.End - 1, StringComparison.Ordinal);
+        if (closing < Root.Start)
+        {
+            var head = Text[..Text.LastIndexOf('/', Root.End - 1)].TrimEnd();
+            return With(head + ">" + NewLine + block + "</" + Root.Name + ">" + Text[Root.End..]);
+        }
+
         var lineStart = LineStart(Text, closing);
         if (string.IsNullOrWhiteSpace(Text[lineStart..closing]))
         {

@@ -35,6 +35,20 @@ public sealed class RegisterCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Registers_into_a_project_whose_root_element_is_self_closing()
+    {
+        // Found by the reliability fuzzer: inserting before a missing </Project> was KC5121.
+        using var workspace = new CliWorkspace("<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        var result = await workspace.RunAsync("register", "kube-a", "--server", "https://a.example.test", "--no-verify");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var project = System.Xml.Linq.XDocument.Parse(workspace.ProjectText).Root!;
+        Assert.Equal("Microsoft.NET.Sdk", (string?)project.Attribute("Sdk"));
+        Assert.Contains(project.Descendants("KubernetesConnector"), item => (string?)item.Attribute("Include") == "kube-a");
+        Assert.EndsWith("</Project>\n", workspace.ProjectText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_secret_given_as_dash_is_read_from_standard_input()
     {
         _workspace.StandardInput = Canary + "\n";
