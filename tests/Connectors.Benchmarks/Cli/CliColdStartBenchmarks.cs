@@ -13,8 +13,8 @@ namespace Connectors.Benchmarks.Cli;
 /// Cold start of <c>dotnet connector describe NAME</c> as a whole process, against the baseline
 /// <c>kubectl config view --minify</c> on a kubeconfig that points at the loopback cluster. Each
 /// operation starts a fresh process and waits for it, so JIT, assembly loading and file reading are
-/// all inside the measurement. Goal: ratio ≤ 1.5 for the ReadyToRun build (the way the tool is meant to
-/// be published); the plain build is measured beside it to show what ReadyToRun buys.
+/// all inside the measurement. Goal: ratio ≤ 1.5 for the ReadyToRun build (what the tool package installs on its
+/// main platforms); the plain build (the portable fallback package) is measured beside it.
 /// Run: <c>dotnet run -c Release --project tests/Connectors.Benchmarks -- --filter '*CliColdStart*'</c>.
 /// </summary>
 [Config(typeof(ColdStartConfig))]

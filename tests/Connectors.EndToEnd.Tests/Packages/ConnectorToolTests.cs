@@ -21,6 +21,7 @@ public sealed class ConnectorToolTests(LocalPackageFeed feed)
         var project = await sandbox.NewProjectAsync("console", "AppHost");
         (await sandbox.DotnetAsync(".", "new", "tool-manifest")).EnsureSuccess();
         (await sandbox.DotnetAsync(".", "tool", "install", "dotnet-connector", "--version", feed.Version, "--add-source", feed.Path)).EnsureSuccess();
+        AssertThisPlatformsReadyToRunPackageWasInstalled(sandbox);
         sandbox.Write("AppHost/token.txt", identity.Token!);
         sandbox.Write("AppHost/ca.crt", server.CertificateAuthorityPem);
 
@@ -95,4 +96,23 @@ public sealed class ConnectorToolTests(LocalPackageFeed feed)
     /// <summary>kubectl's path when it is installed (CI installs it; see README).</summary>
     private static string? Kubectl() =>
         new[] { "/usr/local/bin/kubectl", "/usr/bin/kubectl" }.FirstOrDefault(File.Exists);
+
+    /// <summary>
+    /// The tool ships as .NET 10 RID-specific packages behind a top-level one: a ReadyToRun build per common
+    /// platform (its cold start is a measured goal) and a plain 'any' build for the rest.
+    /// </summary>
+    private void AssertThisPlatformsReadyToRunPackageWasInstalled(Sandbox sandbox)
+    {
+        Assert.True(File.Exists(System.IO.Path.Combine(feed.Path, $"dotnet-connector.any.{feed.Version}.nupkg")), "no 'any' fallback package in the feed");
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        if (rid is not ("linux-x64" or "linux-arm64" or "osx-arm64" or "win-x64"))
+        {
+            return;
+        }
+
+        var installed = sandbox.Path("packages", "dotnet-connector." + rid, feed.Version.ToLowerInvariant());
+        var tool = Directory.GetFiles(installed, "dotnet-connector.dll", SearchOption.AllDirectories).Single();
+        using var image = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(tool));
+        Assert.True(image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, tool + " is not ReadyToRun-compiled");
+    }
 }
