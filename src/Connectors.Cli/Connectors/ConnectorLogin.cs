@@ -8,16 +8,9 @@ internal static class ConnectorLogin
 {
     public static async Task<LoginOutcome> LoginAsync(CliContext context, LoginRequest request, CancellationToken cancellationToken)
     {
-        var options = new KubeconfigLoginOptions
-        {
-            KubeconfigPath = KubeconfigLift.LoginTarget(context, request.KubeconfigPath),
-            ContextName = request.ContextName,
-            Namespace = request.Namespace,
-            SetCurrentContext = true,
-
-            // kubectl refuses at once when the lock is held; so does the tool (KC1230).
-            LockWait = TimeSpan.Zero,
-        };
+        var options = Options(context, request);
+        options.Namespace = request.Namespace;
+        options.SetCurrentContext = true;
         var result = await KubeconfigLogin.LoginAsync(request.Spec, options, cancellationToken).ConfigureAwait(false);
         return new LoginOutcome(result.KubeconfigPath, result.ContextName, result.ContextName, result.ContextName, request.Namespace ?? request.Spec.Namespace);
     }
@@ -25,13 +18,17 @@ internal static class ConnectorLogin
     /// <summary>Removes what a login of this connector wrote (same lock and atomic replace); a file with nothing to remove is left as it is.</summary>
     public static async Task<LogoutOutcome> LogoutAsync(CliContext context, LoginRequest request, CancellationToken cancellationToken)
     {
-        var options = new KubeconfigLoginOptions
-        {
-            KubeconfigPath = KubeconfigLift.LoginTarget(context, request.KubeconfigPath),
-            ContextName = request.ContextName,
-            LockWait = TimeSpan.Zero,
-        };
-        var result = await KubeconfigLogin.LogoutAsync(request.Spec, options, cancellationToken).ConfigureAwait(false);
+        var result = await KubeconfigLogin.LogoutAsync(request.Spec, Options(context, request), cancellationToken).ConfigureAwait(false);
         return new LogoutOutcome(result.KubeconfigPath, result.ContextName, result.EntriesRemoved, result.CurrentContextChanged);
     }
+
+    /// <summary>The file and entry name a login and its logout share.</summary>
+    private static KubeconfigLoginOptions Options(CliContext context, LoginRequest request) => new()
+    {
+        KubeconfigPath = KubeconfigLift.LoginTarget(context, request.KubeconfigPath),
+        ContextName = request.ContextName,
+
+        // kubectl refuses at once when the lock is held; so does the tool (KC1350).
+        LockWait = TimeSpan.Zero,
+    };
 }

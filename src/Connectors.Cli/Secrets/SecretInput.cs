@@ -15,9 +15,8 @@ internal static class SecretInput
     /// <param name="option">The option's name for messages, e.g. <c>--token</c>.</param>
     /// <param name="given">Whether the option appeared on the command line.</param>
     /// <param name="value">Its value, or null when it appeared without one.</param>
-    /// <param name="stdin">Reads standard input instead of <see cref="CliContext.StandardInput"/>.</param>
     /// <returns>The secret, or null when the option was not given.</returns>
-    public static string? Resolve(CliContext context, string option, bool given, string? value, Func<TextReader>? stdin = null)
+    public static string? Resolve(CliContext context, string option, bool given, string? value)
     {
         if (!given)
         {
@@ -50,7 +49,7 @@ internal static class SecretInput
             }
 
             context.StandardInputTaken = true;
-            return TrimLineEnd((stdin?.Invoke() ?? context.StandardInput).ReadToEnd());
+            return TrimLineEnd(context.StandardInput.ReadToEnd());
         }
 
         if (value.StartsWith('@') && value.Length > 1)

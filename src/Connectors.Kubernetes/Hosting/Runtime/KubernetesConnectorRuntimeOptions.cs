@@ -18,7 +18,7 @@ public sealed class KubernetesConnectorRuntimeOptions
             new KubernetesAutoConfigureOptions { Context = request.Context, Kubeconfig = request.Kubeconfig, Validate = false, TimeProvider = TimeProvider },
             cancellationToken);
         Verify = (settings, cancellationToken) => KubernetesConnectorRuntimeDefaults.VerifyAsync(settings, TimeProvider, cancellationToken);
-        KubectlLogin = (settings, cancellationToken) => KubernetesConnectorRuntimeDefaults.LoginAsync(settings, KubectlLoginOptions, cancellationToken);
+        KubectlLogin = (settings, cancellationToken) => KubeconfigLogin.LoginAsync(settings, KubectlLoginOptions, cancellationToken);
     }
 
     /// <summary>The clock.</summary>
