@@ -10,6 +10,26 @@ namespace Connectors.Cli.Tests.Commands;
 /// <summary>register (verified), --auto-configure, verify and login against the loopback Kubernetes API server.</summary>
 public sealed class ClusterCommandTests : IAsyncLifetime, IDisposable
 {
+    /// <summary>A kubeconfig with one unrelated context (loopback, refused port) that login and logout must keep.</summary>
+    private const string UnrelatedKubeconfig = """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: unrelated
+          cluster:
+            server: https://127.0.0.1:1
+        contexts:
+        - name: unrelated
+          context:
+            cluster: unrelated
+            user: unrelated
+        users:
+        - name: unrelated
+          user:
+            token: keep-me
+        current-context: unrelated
+        """;
+
     private readonly CliWorkspace _workspace = new();
     private LoopbackKubernetesServer _server = null!;
     private string _caFile = null!;
@@ -156,24 +176,7 @@ public sealed class ClusterCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, (await RegisterAsync("kube-loop", "--cluster-name", "loop", "--namespace", "default")).ExitCode);
         var kubeconfig = _workspace.Environment["KUBECONFIG"]!;
         Directory.CreateDirectory(Path.GetDirectoryName(kubeconfig)!);
-        File.WriteAllText(kubeconfig, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: unrelated
-              cluster:
-                server: https://127.0.0.1:1
-            contexts:
-            - name: unrelated
-              context:
-                cluster: unrelated
-                user: unrelated
-            users:
-            - name: unrelated
-              user:
-                token: keep-me
-            current-context: unrelated
-            """);
+        File.WriteAllText(kubeconfig, UnrelatedKubeconfig);
 
         var login = await _workspace.RunAsync("login", "kube-loop");
         Assert.True(login.ExitCode == 0, login.ToString());
@@ -197,24 +200,7 @@ public sealed class ClusterCommandTests : IAsyncLifetime, IDisposable
     public async Task Logout_removes_what_login_wrote_keeps_the_rest_and_is_idempotent()
     {
         Assert.Equal(0, (await RegisterAsync("kube-loop", "--cluster-name", "loop", "--no-verify")).ExitCode);
-        var kubeconfig = _workspace.Write("logout/config", """
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: unrelated
-              cluster:
-                server: https://127.0.0.1:1
-            contexts:
-            - name: unrelated
-              context:
-                cluster: unrelated
-                user: unrelated
-            users:
-            - name: unrelated
-              user:
-                token: keep-me
-            current-context: unrelated
-            """);
+        var kubeconfig = _workspace.Write("logout/config", UnrelatedKubeconfig);
         Assert.Equal(0, (await _workspace.RunAsync("login", "kube-loop", "--kubeconfig", kubeconfig)).ExitCode);
         Assert.Contains("current-context: loop", File.ReadAllText(kubeconfig), StringComparison.Ordinal);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Connectors.Kubernetes.Kubeconfig;
 using Connectors.Kubernetes.Login;
+using Connectors.Tests.Shared;
 
 namespace Connectors.Kubernetes.Tests.Login;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Connectors.Kubernetes.Kubeconfig;
 using Connectors.Kubernetes.Login;
+using Connectors.Tests.Shared;
 
 namespace Connectors.Kubernetes.Tests.Login;
 

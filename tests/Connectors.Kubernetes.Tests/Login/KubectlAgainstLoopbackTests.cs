@@ -1,6 +1,7 @@
 using Connectors.Kubernetes.Login;
 using Connectors.Kubernetes.Testing;
 using Connectors.Kubernetes.Tests.Clients;
+using Connectors.Tests.Shared;
 
 namespace Connectors.Kubernetes.Tests.Login;
 

@@ -4,6 +4,7 @@ using Connectors.Kubernetes;
 using Connectors.Kubernetes.Kubeconfig;
 using Connectors.Kubernetes.Login;
 using Connectors.Reliability.Tests.Support;
+using Connectors.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Connectors.Reliability.Tests.KubeconfigSafety;

@@ -12,28 +12,20 @@ internal static class Loopback
 
     /// <summary>A token connector to <paramref name="server"/> that trusts its CA and checks its host name.</summary>
     public static KubernetesConnectorSpec TokenSpec(LoopbackKubernetesServer server, string token, string name = "kube-faults", DateTimeOffset? expiresAt = null) =>
-        new()
-        {
-            Name = name,
-            Server = server.Url.GetLeftPart(UriPartial.Authority),
-            AuthMethod = KubernetesAuthMethod.Token,
-            Token = new SecretValue(token),
-            CertificateAuthorityData = server.CertificateAuthorityPem,
-            Namespace = "default",
-            ExpiresAt = expiresAt,
-        };
+        Connector(server, name) with { Token = new SecretValue(token), ExpiresAt = expiresAt };
 
     /// <summary>A connector that reads its bearer token from <paramref name="tokenFile"/> (a projected service-account token, say).</summary>
     public static KubernetesConnectorSpec TokenFileSpec(LoopbackKubernetesServer server, string tokenFile, string name = "kube-faults") =>
-        new()
-        {
-            Name = name,
-            Server = server.Url.GetLeftPart(UriPartial.Authority),
-            AuthMethod = KubernetesAuthMethod.Token,
-            TokenFile = tokenFile,
-            CertificateAuthorityData = server.CertificateAuthorityPem,
-            Namespace = "default",
-        };
+        Connector(server, name) with { TokenFile = tokenFile };
+
+    private static KubernetesConnectorSpec Connector(LoopbackKubernetesServer server, string name) => new()
+    {
+        Name = name,
+        Server = server.Url.GetLeftPart(UriPartial.Authority),
+        AuthMethod = KubernetesAuthMethod.Token,
+        CertificateAuthorityData = server.CertificateAuthorityPem,
+        Namespace = "default",
+    };
 
     /// <summary>The section keys of a token-file connector, for DI through configuration.</summary>
     public static Dictionary<string, string?> TokenFileSection(LoopbackKubernetesServer server, string name, string tokenFile)
